@@ -1,0 +1,37 @@
+// The VS Code client: starts the language server and wires editor-only pieces (commands, views).
+// All analysis happens in the server.
+
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export const LANGUAGE_IDS = ['quadlet', 'systemd-unit'];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+    synchronize: {
+      configurationSection: 'quadletLs',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{container,volume,network,kube,image,build,pod,artifact,quadlets,socket,service,target,timer,conf,j2}'),
+        vscode.workspace.createFileSystemWatcher('**/.quadlet-ls.json'),
+      ],
+    },
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+  };
+  client = new LanguageClient('quadletLs', 'Quadlet', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('quadletLs/trustGranted')),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

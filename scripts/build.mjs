@@ -1,0 +1,31 @@
+// Builds the two bundles (client, server+CLI) and transpiles sources and tests for node:test.
+import { build } from 'esbuild';
+import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = {
+  platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning',
+  define: { __QUADLET_LS_VERSION__: JSON.stringify(version) },
+};
+
+function tsFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+rmSync('out', { recursive: true, force: true });
+await Promise.all([
+  build({ ...common, bundle: true, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...common, bundle: true, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', external: ['vscode'] }),
+  // Unbundled per-file transpile so unit tests can import individual modules.
+  build({ ...common, bundle: false, entryPoints: [...tsFiles('server/src'), ...tsFiles('test')], outdir: 'out', outbase: '.' }),
+]);
+if (!watch) console.log('built dist/client.js, dist/server.js, out/');

@@ -1,0 +1,178 @@
+// Incremental analysis of the whole workspace. Document rules are cached per file version; unit
+// rules per unit, together with the dependency keys they asked about. A change re-runs only the
+// units whose dependencies it touched, and reports which files' diagnostics may have changed.
+
+import { Diagnostic, compareDiagnostics } from '../syntax/diagnostic';
+import { runDocumentRules, runUnitRules } from '../rules/engine';
+import { AnalysisSettings } from '../rules/types';
+import { FileInput, WorkspaceIndex } from '../workspace/index';
+import { ParsedUnit, SourceFile } from '../workspace/files';
+import { WorkspaceQueries, unitKey } from '../workspace/queries';
+import { UnitView } from '../workspace/unit-view';
+import { NEWEST_KNOWN } from '../catalog/versions';
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  podmanVersion: NEWEST_KNOWN,
+  severity: {},
+  trustedAddresses: [],
+  unprivilegedPortStart: 1024,
+  hardening: 'off',
+};
+
+interface UnitResult {
+  diagnostics: Diagnostic[];
+  deps: Set<string>;
+  /** Files the diagnostics were computed for (the unit's file and its drop-ins). */
+  files: Set<string>;
+}
+
+function unitId(unit: ParsedUnit): string {
+  return `${unit.file.path}\u0000${unit.name}\u0000${unit.part?.firstLine ?? 0}`;
+}
+
+export class Analysis {
+  private settingsValue: AnalysisSettings;
+  private readonly documentCache = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+  private readonly unitCache = new Map<string, UnitResult>();
+  /** dependency key → ids of units whose result depends on it. */
+  private readonly dependents = new Map<string, Set<string>>();
+
+  constructor(
+    readonly index: WorkspaceIndex,
+    settings: Partial<AnalysisSettings> = {},
+  ) {
+    this.settingsValue = { ...DEFAULT_SETTINGS, ...settings };
+  }
+
+  get settings(): AnalysisSettings {
+    return this.settingsValue;
+  }
+
+  /** New settings invalidate everything; returns every file (all may change). */
+  setSettings(settings: Partial<AnalysisSettings>): string[] {
+    this.settingsValue = { ...DEFAULT_SETTINGS, ...settings };
+    this.documentCache.clear();
+    this.unitCache.clear();
+    this.dependents.clear();
+    return [...this.index.allFiles()].map((f) => f.path);
+  }
+
+  /** Adds or changes a file; returns the paths whose diagnostics may have changed. */
+  setFile(path: string, input: FileInput): string[] {
+    const before = this.index.getFile(path);
+    const oldUnits = before ? before.units() : [];
+    const { file, touched } = this.index.setFile(path, input);
+    return this.invalidate([...oldUnits, ...file.units()], touched, [path]);
+  }
+
+  removeFile(path: string): string[] {
+    const old = this.index.getFile(path);
+    const oldUnits = old ? old.units() : [];
+    const { touched } = this.index.removeFile(path);
+    this.documentCache.delete(path);
+    return this.invalidate(oldUnits, touched, [path]);
+  }
+
+  private invalidate(units: ParsedUnit[], touched: Set<string>, always: string[]): string[] {
+    const affected = new Set<string>(always);
+    const drop = (id: string) => {
+      const result = this.unitCache.get(id);
+      if (!result) return;
+      for (const f of result.files) affected.add(f);
+      this.unitCache.delete(id);
+      for (const key of result.deps) this.dependents.get(key)?.delete(id);
+    };
+    for (const u of units) drop(unitId(u));
+    for (const key of touched) for (const id of [...(this.dependents.get(key) ?? [])]) drop(id);
+    // Units that did not run yet but now see the change: every unit whose name was touched.
+    for (const key of touched) {
+      const [kind, host, name] = key.split('\u0000');
+      if (kind !== 'unit') continue;
+      for (const f of this.index.allFilesNamed(host, name)) affected.add(f);
+    }
+    return [...affected];
+  }
+
+  private documentDiagnostics(file: SourceFile): Diagnostic[] {
+    const cached = this.documentCache.get(file.path);
+    if (cached && cached.version === file.version) return cached.diagnostics;
+    const queries = new WorkspaceQueries(this.index);
+    const diagnostics: Diagnostic[] = [];
+    if (file.skipped) {
+      diagnostics.push({
+        file: file.path,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'information',
+        code: 'skipped-file',
+        message: file.skipped.message,
+        source: 'quadlet-ls',
+      });
+    }
+    for (const unit of file.units()) diagnostics.push(...runDocumentRules(unit, this.settingsValue, queries));
+    this.documentCache.set(file.path, { version: file.version, diagnostics });
+    return diagnostics;
+  }
+
+  private unitResult(unit: ParsedUnit): UnitResult {
+    const id = unitId(unit);
+    const cached = this.unitCache.get(id);
+    if (cached) return cached;
+    const queries = new WorkspaceQueries(this.index);
+    const view = queries.view(unit);
+    const diagnostics = runUnitRules(view, this.settingsValue, queries);
+    const files = new Set(view.documents.map((d) => d.file.path));
+    queries.depend(unitKey(unit.file.placement.scope.host, unit.name));
+    for (const d of view.dropins) queries.depend(`file\u0000${d.file.path}`);
+    const result: UnitResult = { diagnostics, deps: queries.deps, files };
+    this.unitCache.set(id, result);
+    for (const key of result.deps) {
+      let set = this.dependents.get(key);
+      if (!set) this.dependents.set(key, (set = new Set()));
+      set.add(id);
+    }
+    return result;
+  }
+
+  /** Views whose unit rules can report on this file: its own units, or for a drop-in its units. */
+  private viewsTouching(file: SourceFile): ParsedUnit[] {
+    const out: ParsedUnit[] = [];
+    for (const unit of file.units()) {
+      if (unit.identity.kind === 'dropin') {
+        const targets = this.index.unitsForDropin(unit);
+        out.push(...(targets.length ? targets : [unit]));
+      } else out.push(unit);
+    }
+    return out;
+  }
+
+  diagnostics(path: string): Diagnostic[] {
+    const file = this.index.getFile(path);
+    if (!file) return [];
+    const all = [...this.documentDiagnostics(file)];
+    for (const unit of this.viewsTouching(file)) {
+      for (const d of this.unitResult(unit).diagnostics) if (d.file === path) all.push(d);
+    }
+    return dedupe(all).sort(compareDiagnostics);
+  }
+
+  /** Diagnostics of every file, for the CLI. */
+  allDiagnostics(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const f of this.index.allFiles()) out.push(...this.diagnostics(f.path));
+    return out.sort(compareDiagnostics);
+  }
+
+  view(unit: ParsedUnit): UnitView {
+    return new UnitView(unit, this.index.dropinsFor(unit));
+  }
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const k = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,39 @@
+// Quick fixes keyed by diagnostic code. Each fixer gets the diagnostic (with its data) and the
+// file, and returns code actions; one action = one undoable edit.
+
+import { Diagnostic } from '../syntax/diagnostic';
+import { SourceFile } from '../workspace/files';
+import { CodeAction, replaceRange } from './edits';
+import { deprecatedFixes } from './fixes/deprecated';
+
+export interface FixContext {
+  diagnostic: Diagnostic;
+  file: SourceFile;
+}
+
+type Fixer = (ctx: FixContext) => CodeAction[];
+
+const FIXERS: Record<string, Fixer> = {
+  'unknown-key': renameTo,
+  'unknown-section': renameTo,
+  deprecated: deprecatedFixes,
+};
+
+export function registerFixer(code: string, fixer: Fixer): void {
+  FIXERS[code] = fixer;
+}
+
+function renameTo({ diagnostic, file }: FixContext): CodeAction[] {
+  const suggestion = diagnostic.data?.suggestion;
+  if (typeof suggestion !== 'string') return [];
+  return [{ title: `Change to '${suggestion}'`, kind: 'quickfix', fixes: [diagnostic.code], isPreferred: true, change: replaceRange(file.path, diagnostic.range, suggestion) }];
+}
+
+export function quickFixes(file: SourceFile, diagnostics: Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const fixer = FIXERS[d.code];
+    if (fixer) out.push(...fixer({ diagnostic: d, file }));
+  }
+  return out;
+}

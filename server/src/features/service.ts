@@ -1,0 +1,121 @@
+// The language service facade used by the LSP adapter: keeps open documents on top of the files on
+// disk, feeds the incremental analysis, and routes feature requests. The features themselves live
+// in their own modules.
+
+import { Diagnostic } from '../syntax/diagnostic';
+import { Range } from '../syntax/model';
+import { AnalysisSettings } from '../rules/types';
+import { QuadletConfig } from '../workspace/config';
+import { WorkspaceIndex } from '../workspace/index';
+import { LoadOptions, findUnitFiles, isUnitFileName, readInput, tooLargeInput } from '../workspace/loader';
+import { ScopeContext, normalisePath } from '../workspace/scopes';
+import { Analysis } from './analysis';
+import { CodeAction } from './edits';
+import { quickFixes } from './quick-fixes';
+
+export interface ServiceOptions {
+  scope?: ScopeContext;
+  settings?: Partial<AnalysisSettings>;
+  load?: LoadOptions;
+}
+
+export class QuadletService {
+  readonly index: WorkspaceIndex;
+  readonly analysis: Analysis;
+  private readonly open = new Map<string, { text: string; version: number }>();
+  private loadOptions: LoadOptions;
+
+  constructor(options: ServiceOptions = {}) {
+    this.index = new WorkspaceIndex(options.scope ?? { roots: [], config: {} });
+    this.analysis = new Analysis(this.index, options.settings);
+    this.loadOptions = options.load ?? {};
+  }
+
+  get config(): QuadletConfig {
+    return this.index.config;
+  }
+
+  /** Reads every unit file under the roots (open documents keep their editor text). */
+  async indexRoots(roots: string[]): Promise<string[]> {
+    const { files } = await findUnitFiles(roots, this.loadOptions);
+    const loaded: string[] = [];
+    for (const f of files) {
+      const path = normalisePath(f);
+      if (this.open.has(path)) continue;
+      this.analysis.setFile(path, await readInput(f, this.loadOptions));
+      loaded.push(path);
+    }
+    return loaded;
+  }
+
+  updateScopeContext(ctx: ScopeContext, load?: LoadOptions): string[] {
+    if (load) this.loadOptions = load;
+    this.index.setScopeContext(ctx);
+    return this.analysis.setSettings(this.analysis.settings);
+  }
+
+  updateSettings(settings: Partial<AnalysisSettings>): string[] {
+    return this.analysis.setSettings(settings);
+  }
+
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
+
+  openDocument(path: string, text: string, version: number): string[] {
+    this.open.set(path, { text, version });
+    return this.analysis.setFile(path, this.inputFor(text));
+  }
+
+  changeDocument(path: string, text: string, version: number): string[] {
+    const current = this.open.get(path);
+    if (current && current.version > version) return []; // out-of-order: keep the newer text
+    this.open.set(path, { text, version });
+    return this.analysis.setFile(path, this.inputFor(text));
+  }
+
+  /** Closing falls back to the file on disk (or drops it when it is gone or not a unit file). */
+  async closeDocument(path: string): Promise<string[]> {
+    this.open.delete(path);
+    return this.reloadFromDisk(path);
+  }
+
+  async reloadFromDisk(path: string): Promise<string[]> {
+    if (this.open.has(path)) return [];
+    if (!isUnitFileName(path) || path.includes('://')) return this.analysis.removeFile(path);
+    const input = await readInput(path, this.loadOptions);
+    if (input.skipped?.kind === 'unreadable') return this.analysis.removeFile(path);
+    return this.analysis.setFile(path, input);
+  }
+
+  deleteFile(path: string): string[] {
+    if (this.open.has(path)) return [];
+    return this.analysis.removeFile(path);
+  }
+
+  text(path: string): string | undefined {
+    return this.index.getFile(path)?.text;
+  }
+
+  diagnostics(path: string): Diagnostic[] {
+    return this.analysis.diagnostics(path);
+  }
+
+  allPaths(): string[] {
+    return [...this.index.allFiles()].map((f) => f.path);
+  }
+
+  codeActions(path: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+    const file = this.index.getFile(path);
+    if (!file) return [];
+    return quickFixes(file, diagnostics);
+  }
+
+  private inputFor(text: string) {
+    // Editor text is already decoded; apply the same size limit as on disk.
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const max = this.loadOptions.maxFileSize;
+    if (max !== undefined && bytes > max) return tooLargeInput(bytes, max);
+    return { text };
+  }
+}

@@ -1,0 +1,90 @@
+// Editor settings (`quadletLs.*`) layered on the workspace's `.quadlet-ls.json`.
+
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { AnalysisSettings } from '../rules/types';
+import { NEWEST_KNOWN, normaliseVersion } from '../catalog/versions';
+import { QuadletConfig, ScopeMapping, mergeConfigs, parseConfig } from '../workspace/config';
+import { LoadOptions } from '../workspace/loader';
+import { ScopeContext, normalisePath } from '../workspace/scopes';
+import { settingsFromConfig } from '../features/settings';
+import { homedir, userInfo } from 'node:os';
+
+export interface ClientSettings {
+  podmanVersion?: string;
+  severity?: Record<string, string>;
+  trustedAddresses?: string[];
+  unprivilegedPortStart?: number;
+  socketProxydPath?: string;
+  scopes?: ScopeMapping[];
+  hardening?: 'off' | 'recommend';
+  maxFileSize?: number;
+}
+
+export interface InitOptions {
+  /** Set by the VS Code client from workspace trust; other clients are treated as untrusted. */
+  trusted?: boolean;
+  settings?: ClientSettings;
+}
+
+export async function readClientSettings(connection: Connection, init: InitializeParams | undefined): Promise<ClientSettings> {
+  const fromInit = (init?.initializationOptions as InitOptions | undefined)?.settings ?? {};
+  if (!init?.capabilities.workspace?.configuration) return fromInit;
+  try {
+    const s = await connection.workspace.getConfiguration('quadletLs');
+    return { ...fromInit, ...(s ?? {}) };
+  } catch {
+    return fromInit;
+  }
+}
+
+async function readWorkspaceConfig(roots: string[]): Promise<{ config: QuadletConfig; dir?: string }> {
+  for (const root of roots) {
+    try {
+      const text = await fs.readFile(join(root, '.quadlet-ls.json'), 'utf8');
+      return { config: parseConfig(text).config, dir: normalisePath(root) };
+    } catch {
+      /* no config in this folder */
+    }
+  }
+  return { config: {} };
+}
+
+function currentUser(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function scopeContextFrom(roots: string[], settings: ClientSettings): Promise<{ scope: ScopeContext; load: LoadOptions }> {
+  const { config, dir } = await readWorkspaceConfig(roots);
+  const merged = mergeConfigs(config, {
+    scopes: settings.scopes,
+    trustedAddresses: settings.trustedAddresses,
+    unprivilegedPortStart: settings.unprivilegedPortStart,
+    socketProxydPath: settings.socketProxydPath,
+    hardening: settings.hardening,
+    maxFileSize: settings.maxFileSize,
+    severity: settings.severity as QuadletConfig['severity'],
+  });
+  return {
+    scope: { roots: roots.map(normalisePath), config: merged, configDir: dir, home: homedir(), currentUser: currentUser() },
+    load: { maxFileSize: merged.maxFileSize },
+  };
+}
+
+function podmanVersionOnPath(): Promise<string | undefined> {
+  return new Promise((resolve) => execFile('podman', ['--version'], { timeout: 3000 }, (err, out) => resolve(err ? undefined : normaliseVersion(String(out)))));
+}
+
+/** Target version: explicit setting, else the config, else `podman --version` when trusted, else the newest known. */
+export async function analysisSettingsFrom(config: QuadletConfig, settings: ClientSettings, init: InitializeParams | undefined): Promise<AnalysisSettings> {
+  const explicit = settings.podmanVersion && settings.podmanVersion !== 'auto' ? normaliseVersion(settings.podmanVersion) : undefined;
+  const trusted = (init?.initializationOptions as InitOptions | undefined)?.trusted === true;
+  const version = explicit ?? config.podmanVersion ?? (trusted ? await podmanVersionOnPath() : undefined) ?? NEWEST_KNOWN;
+  return settingsFromConfig(config, version);
+}

@@ -1,0 +1,37 @@
+// `duplicate-key`: a single-valued key assigned twice in one file; only the last assignment counts.
+// Drop-ins overriding their unit's value are the intended use and are not flagged.
+
+import { lookupKey } from '../catalog/keys';
+import { Entry } from '../syntax/model';
+import { DocumentRule } from './types';
+import { checkable } from './util';
+
+export const messages = {
+  duplicate: (key: string, line: number) => `${key}= is set again on line ${line}; only the last value counts, so this one is ignored.`,
+};
+
+export const duplicateKeyRule: DocumentRule = {
+  code: 'duplicate-key',
+  kind: 'document',
+  severity: 'warning',
+  summary: 'A single-valued key set twice in one file (the later value wins).',
+  check(unit, ctx) {
+    if (!checkable(unit)) return;
+    const seen = new Map<string, Entry>();
+    for (const entry of unit.doc.entries) {
+      const info = lookupKey(unit.type, entry.section.name, entry.key);
+      if (!info || info.repeatable) continue;
+      const id = `${entry.section.name}\u0000${entry.key}`;
+      const earlier = seen.get(id);
+      seen.set(id, entry);
+      // An empty assignment is a reset; the idiom "Key=" then "Key=value" is deliberate.
+      if (!earlier || earlier.value === '') continue;
+      ctx.report({
+        unit,
+        range: earlier.keyRange,
+        message: messages.duplicate(entry.key, entry.line + 1),
+        related: [{ file: unit.file.path, range: entry.keyRange, message: 'the value that wins' }],
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+// Every rule, in reporting order. Adding a rule: write rules/<code>.ts, add it here, document it in
+// docs/rules.md (a test fails when a code is missing there).
+
+import { Rule } from './types';
+import { syntaxRule } from './syntax';
+import { unknownSectionRule } from './unknown-section';
+import { unknownKeyRule } from './unknown-key';
+import { versionRule } from './version';
+import { deprecatedRule } from './deprecated';
+import { duplicateKeyRule } from './duplicate-key';
+import { missingKeyRule } from './missing-key';
+
+export const ALL_RULES: Rule[] = [
+  syntaxRule,
+  unknownSectionRule,
+  unknownKeyRule,
+  versionRule,
+  deprecatedRule,
+  duplicateKeyRule,
+  missingKeyRule,
+];
+
+/** Codes produced outside the rule modules (the analysis itself, the real generator). */
+export const EXTRA_CODES: Record<string, string> = {
+  'skipped-file': 'A file that was not analysed (too large, binary or unreadable).',
+  podman: "A finding of Podman's own generator (Validate with Podman).",
+};
+
+export function ruleByCode(code: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.code === code);
+}

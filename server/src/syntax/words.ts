@@ -1,0 +1,115 @@
+// Splits a value into words the way systemd (and Podman's port of it) does for list and command
+// values: blanks separate words, single or double quotes group them, and C-style escapes are
+// decoded. Each word keeps its offsets in the raw value so rules can point at it.
+
+export interface Word {
+  /** Decoded text (quotes removed, escapes applied). */
+  text: string;
+  /** Offsets of the raw word in the value, quotes included. */
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+export interface WordProblem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface SplitResult {
+  words: Word[];
+  problems: WordProblem[];
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', s: ' ',
+  '\\': '\\', '"': '"', "'": "'",
+};
+
+function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
+
+function decodeEscape(value: string, i: number): { text: string; next: number } | undefined {
+  const c = value[i + 1];
+  if (c === undefined) return undefined;
+  if (c in SIMPLE_ESCAPES) return { text: SIMPLE_ESCAPES[c], next: i + 2 };
+  const hex = (len: number) => {
+    const digits = value.slice(i + 2, i + 2 + len);
+    return digits.length === len && /^[0-9a-fA-F]+$/.test(digits) ? { text: String.fromCodePoint(parseInt(digits, 16)), next: i + 2 + len } : undefined;
+  };
+  if (c === 'x') return hex(2);
+  if (c === 'u') return hex(4);
+  if (c === 'U') {
+    const r = hex(8);
+    return r && parseInt(value.slice(i + 2, i + 10), 16) <= 0x10ffff ? r : undefined;
+  }
+  if (c >= '0' && c <= '7') {
+    const digits = value.slice(i + 1, i + 4);
+    if (/^[0-7]{3}$/.test(digits)) return { text: String.fromCharCode(parseInt(digits, 8)), next: i + 4 };
+  }
+  return undefined;
+}
+
+/** systemd-style word splitting with unquoting and C unescaping (relaxed: bad escapes are kept). */
+export function splitWords(value: string): SplitResult {
+  const words: Word[] = [];
+  const problems: WordProblem[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && isBlank(value[i])) i++;
+    if (i >= value.length) break;
+    const start = i;
+    let text = '';
+    let quote: string | undefined;
+    let quoteStart = -1;
+    let quoted = false;
+    while (i < value.length) {
+      const c = value[i];
+      if (!quote && isBlank(c)) break;
+      if (c === '\\') {
+        const esc = decodeEscape(value, i);
+        if (esc) {
+          text += esc.text;
+          i = esc.next;
+        } else {
+          problems.push({ start: i, end: Math.min(i + 2, value.length), message: `unsupported escape "${value.slice(i, i + 2)}"` });
+          text += value.slice(i, i + 2);
+          i += 2;
+        }
+        continue;
+      }
+      if (quote) {
+        if (c === quote) quote = undefined;
+        else text += c;
+        i++;
+        continue;
+      }
+      if (c === '"' || c === "'") {
+        quote = c;
+        quoteStart = i;
+        quoted = true;
+        i++;
+        continue;
+      }
+      text += c;
+      i++;
+    }
+    if (quote) problems.push({ start: quoteStart, end: value.length, message: `unbalanced ${quote === '"' ? 'double' : 'single'} quote` });
+    words.push({ text, start, end: Math.min(i, value.length), quoted });
+  }
+  return { words, problems };
+}
+
+/** Splits without decoding, for values where the raw text matters (offsets only). */
+export function wordsOf(value: string): Word[] {
+  return splitWords(value).words;
+}
+
+/** Removes one pair of surrounding double quotes, as Podman's Lookup() does for single values. */
+export function unquoteValue(value: string): { text: string; offset: number } {
+  const v = value.replace(/\s+$/, '');
+  if (v.length >= 2 && v[0] === '"' && v[v.length - 1] === '"') return { text: v.slice(1, -1), offset: 1 };
+  return { text: v, offset: 0 };
+}

@@ -1,0 +1,89 @@
+// The effective unit: a unit file with its drop-ins applied in Podman's order. Rules read this view;
+// every entry still knows which file wrote it, so diagnostics land on that file's line.
+
+import { UnitType } from '../catalog/filetypes';
+import { Entry, UnitDocument } from '../syntax/model';
+import { ParsedUnit } from './files';
+import { Scope } from './scopes';
+
+export interface SourcedEntry {
+  entry: Entry;
+  unit: ParsedUnit;
+}
+
+export class UnitView {
+  readonly documents: ParsedUnit[];
+  private bySection?: Map<string, SourcedEntry[]>;
+
+  constructor(
+    readonly main: ParsedUnit,
+    readonly dropins: ParsedUnit[] = [],
+  ) {
+    this.documents = [main, ...dropins];
+  }
+
+  get type(): UnitType | undefined {
+    return this.main.type;
+  }
+
+  get name(): string {
+    return this.main.name;
+  }
+
+  get scope(): Scope {
+    return this.main.file.placement.scope;
+  }
+
+  get path(): string {
+    return this.main.file.path;
+  }
+
+  get doc(): UnitDocument {
+    return this.main.doc;
+  }
+
+  /** Entries of a section across the file and its drop-ins, in the order Podman reads them. */
+  entries(section: string): SourcedEntry[] {
+    if (!this.bySection) {
+      this.bySection = new Map();
+      for (const unit of this.documents) {
+        for (const entry of unit.doc.entries) {
+          const list = this.bySection.get(entry.section.name) ?? [];
+          list.push({ entry, unit });
+          this.bySection.set(entry.section.name, list);
+        }
+      }
+    }
+    return this.bySection.get(section) ?? [];
+  }
+
+  all(section: string, key: string): SourcedEntry[] {
+    return this.entries(section).filter((e) => e.entry.key === key);
+  }
+
+  /** Values of a repeatable key as Podman sees them: an empty assignment clears the earlier ones. */
+  values(section: string, key: string): SourcedEntry[] {
+    let out: SourcedEntry[] = [];
+    for (const e of this.all(section, key)) {
+      if (e.entry.value === '') out = [];
+      else out.push(e);
+    }
+    return out;
+  }
+
+  /** The assignment that wins for a single-valued key (the last one). */
+  last(section: string, key: string): SourcedEntry | undefined {
+    const list = this.all(section, key);
+    return list[list.length - 1];
+  }
+
+  has(section: string, key: string): boolean {
+    return this.all(section, key).length > 0;
+  }
+
+  sectionNames(): Set<string> {
+    const names = new Set<string>();
+    for (const unit of this.documents) for (const s of unit.doc.sections) names.add(s.name);
+    return names;
+  }
+}
