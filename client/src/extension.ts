@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_FEATURES } from './features/index';
 
 let client: LanguageClient | undefined;
 
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('quadletLs/trustGranted')),
   );
   await client.start();
+  for (const feature of CLIENT_FEATURES) feature(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,76 +1,68 @@
-// The LSP adapter: wires protocol requests to the language service. Handlers stay one-liners where
-// possible; state that only the protocol needs (debounce timers, what was published) lives here.
+// The LSP adapter: creates the connection and the language service, then lets each handler module
+// (handlers/) register what it serves.
 
-import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, CodeActionKind, DidChangeConfigurationNotification,
-  FileChangeType, Connection, InitializeParams,
-} from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, Connection, ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { QuadletService } from '../features/service';
 import { setRuleCrashLogger } from '../rules/engine';
-import { fromLspDiagnostic, toLspCodeAction, uriToPath } from './convert';
-import { ClientSettings, readClientSettings, scopeContextFrom, analysisSettingsFrom } from './settings';
+import { uriToPath } from './convert';
+import { InitOptions, readClientSettings, scopeContextFrom, analysisSettingsFrom } from './settings';
 import { Publisher } from './publisher';
+import { ServerContext } from './context';
+import { HANDLERS } from './handlers/index';
 
 export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
   const service = new QuadletService();
-  const publisher = new Publisher(connection, service);
-  let roots: string[] = [];
-  let init: InitializeParams | undefined;
-  let settings: ClientSettings = {};
+  const ctx: ServerContext = {
+    connection,
+    service,
+    documents,
+    publisher: new Publisher(connection, service),
+    roots: [],
+    settings: {},
+    trusted: false,
+    reconfigure: async () => {
+      ctx.settings = await readClientSettings(connection, ctx.init);
+      const { scope, load } = await scopeContextFrom(ctx.roots, ctx.settings);
+      ctx.publisher.publish(service.updateScopeContext(scope, load));
+      ctx.publisher.publish(service.updateSettings(await analysisSettingsFrom(service.config, ctx.settings, ctx.trusted)));
+    },
+  };
   setRuleCrashLogger((c) => connection.console.error(`rule ${c.code} failed on ${c.file}: ${(c.error as Error)?.stack ?? c.error}`));
 
   connection.onInitialize((params) => {
-    init = params;
-    roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
-    if (!roots.length && params.rootUri) roots = [uriToPath(params.rootUri)];
-    return {
-      capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
-      serverInfo: { name: 'quadlet-ls' },
+    ctx.init = params;
+    ctx.trusted = (params.initializationOptions as InitOptions | undefined)?.trusted === true;
+    ctx.roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (!ctx.roots.length && params.rootUri) ctx.roots = [uriToPath(params.rootUri)];
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };
+    for (const h of HANDLERS) Object.assign(capabilities, h.capabilities?.(params));
+    return { capabilities, serverInfo: { name: 'quadlet-ls' } };
   });
-
-  const reconfigure = async () => {
-    settings = await readClientSettings(connection, init);
-    const { scope, load } = await scopeContextFrom(roots, settings);
-    publisher.publish(service.updateScopeContext(scope, load));
-    publisher.publish(service.updateSettings(await analysisSettingsFrom(service.config, settings, init)));
-  };
 
   connection.onInitialized(async () => {
-    if (init?.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'quadletLs' });
-    await reconfigure();
-    publisher.publish(await service.indexRoots(roots));
+    if (ctx.init?.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'quadletLs' });
+    await ctx.reconfigure();
+    ctx.publisher.publish(await service.indexRoots(ctx.roots));
   });
-  connection.onDidChangeConfiguration(() => reconfigure());
+  connection.onDidChangeConfiguration(() => ctx.reconfigure());
+  connection.onNotification('quadletLs/trustGranted', () => {
+    ctx.trusted = true;
+    return ctx.reconfigure();
+  });
   connection.workspace.onDidChangeWorkspaceFolders?.(async (e) => {
-    roots = roots.filter((r) => !e.removed.some((f) => uriToPath(f.uri) === r)).concat(e.added.map((f) => uriToPath(f.uri)));
-    await reconfigure();
-    publisher.publish(await service.indexRoots(e.added.map((f) => uriToPath(f.uri))));
+    const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+    const added = e.added.map((f) => uriToPath(f.uri));
+    ctx.roots = ctx.roots.filter((r) => !removed.has(r)).concat(added);
+    await ctx.reconfigure();
+    ctx.publisher.publish(await service.indexRoots(added));
   });
 
-  documents.onDidOpen((e) => publisher.publish(service.openDocument(uriToPath(e.document.uri), e.document.getText(), e.document.version)));
-  documents.onDidChangeContent((e) => publisher.debounce(uriToPath(e.document.uri), () => service.changeDocument(uriToPath(e.document.uri), e.document.getText(), e.document.version)));
-  documents.onDidClose(async (e) => publisher.publish(await service.closeDocument(uriToPath(e.document.uri))));
-  connection.onDidChangeWatchedFiles(async (e) => {
-    for (const c of e.changes) {
-      const path = uriToPath(c.uri);
-      if (path.endsWith('.quadlet-ls.json')) await reconfigure();
-      else publisher.publish(c.type === FileChangeType.Deleted ? service.deleteFile(path) : await service.reloadFromDisk(path));
-    }
-  });
-
-  connection.onCodeAction((p) => {
-    const path = uriToPath(p.textDocument.uri);
-    publisher.flush(path);
-    return service.codeActions(path, p.range, p.context.diagnostics.map((d) => fromLspDiagnostic(path, d))).map((a) => toLspCodeAction(a, p.context.diagnostics));
-  });
-
+  for (const h of HANDLERS) h.register(ctx);
   documents.listen(connection);
   connection.listen();
 }

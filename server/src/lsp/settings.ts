@@ -82,9 +82,8 @@ function podmanVersionOnPath(): Promise<string | undefined> {
 }
 
 /** Target version: explicit setting, else the config, else `podman --version` when trusted, else the newest known. */
-export async function analysisSettingsFrom(config: QuadletConfig, settings: ClientSettings, init: InitializeParams | undefined): Promise<AnalysisSettings> {
+export async function analysisSettingsFrom(config: QuadletConfig, settings: ClientSettings, trusted: boolean): Promise<AnalysisSettings> {
   const explicit = settings.podmanVersion && settings.podmanVersion !== 'auto' ? normaliseVersion(settings.podmanVersion) : undefined;
-  const trusted = (init?.initializationOptions as InitOptions | undefined)?.trusted === true;
   const version = explicit ?? config.podmanVersion ?? (trusted ? await podmanVersionOnPath() : undefined) ?? NEWEST_KNOWN;
   return settingsFromConfig(config, version);
 }
