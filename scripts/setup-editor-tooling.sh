@@ -91,7 +91,7 @@ else
   mkdir -p "$SEED/vscode-ripgrep-cache-$RG_PKG_VERSION" "$SEED/rg"
   cp "$(command -v rg)" "$SEED/rg/rg"
   tar czf "$SEED/vscode-ripgrep-cache-$RG_PKG_VERSION/ripgrep-$RG_RELEASE-$RG_TARGET.tar.gz" -C "$SEED/rg" rg
-  log "npm: running npm ci in $TOOLING (log: $SEED/npm-ci.log is printed on failure)"
+  log "npm: running npm ci in $TOOLING (its output is shown only on failure)"
   # npm_config_unsafe_perm: code-server's postinstall refuses to run as root without it (npm 11 warns "Unknown env
   #   config", harmless). npm_config_yes: node-pty's postinstall runs `npx node-gyp` and this machine's npmrc says
   #   yes=false. npm_config_nodedir: build native modules against the local headers instead of downloading them.
@@ -120,7 +120,8 @@ log "code-server: $cs_version"
 log "playwright-core: $pw_version"
 if [ "$NO_APT" = 0 ]; then
   log "chromium: $(timeout 30 /usr/bin/chromium --version 2>/dev/null | head -1)"
-  log "neovim: $(timeout 30 nvim --version 2>/dev/null | head -1)"
+  # NVIM_LOG_FILE: otherwise even `nvim --version` creates ~/.cache/nvim/log
+  log "neovim: $(NVIM_LOG_FILE=/dev/null timeout 30 nvim --version 2>/dev/null | head -1)"
 fi
 step_done "verified"
 log "done in $(( ($(now_ms) - T_START) / 1000 )).$(( ($(now_ms) - T_START) % 1000 / 100 )) s"

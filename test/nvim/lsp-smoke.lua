@@ -100,11 +100,14 @@ local function main()
   end
   info('server: ' .. table.concat(cmd, ' '))
 
+  if not check(vim.fn.filereadable(file) == 1, 'file to open exists: ' .. file) then return end
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
   local uri = vim.uri_from_bufnr(bufnr)
+  local fname = vim.uri_to_fname(uri)            -- published diagnostics are keyed by decoded path: servers may
+                                                 -- percent-encode URIs differently from Neovim
 
-  -- keep the diagnostics exactly as the server published them (code, data, UTF-16 ranges), by URI
+  -- keep the diagnostics exactly as the server published them (code, data, UTF-16 ranges), by file
   local published = {}
   local server_exit = nil
   local client_id = vim.lsp.start_client({
@@ -113,7 +116,7 @@ local function main()
     root_dir = vim.fn.fnamemodify(file, ':p:h'),
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
-        if result and result.uri then published[result.uri] = result.diagnostics or {} end
+        if result and result.uri then published[vim.uri_to_fname(result.uri)] = result.diagnostics or {} end
         return vim.lsp.handlers['textDocument/publishDiagnostics'](err, result, ctx, config)
       end,
     },
@@ -137,7 +140,7 @@ local function main()
   end
   local function diags_at(code, line)
     local found = {}
-    for _, d in ipairs(published[uri] or {}) do
+    for _, d in ipairs(published[fname] or {}) do
       if d.range.start.line == line and (code == nil or tostring(d.code) == tostring(code)) then table.insert(found, d) end
     end
     return found
@@ -149,7 +152,7 @@ local function main()
   if present(want_diag) then
     local label = string.format("diagnostic '%s' on line %d", tostring(want_diag.code), want_diag.line)
     local got = vim.wait(timeout, function() return server_exit ~= nil or #diags_at(want_diag.code, want_diag.line) > 0 end, 20)
-    for _, d in ipairs(published[uri] or {}) do
+    for _, d in ipairs(published[fname] or {}) do
       info(string.format('published: line %d [%s] %s', d.range.start.line, tostring(d.code), short(d.message)))
     end
     diag = diags_at(want_diag.code, want_diag.line)[1]
@@ -164,7 +167,7 @@ local function main()
   local function code_action_section()
     if not diag then check(false, "code action: no expected diagnostic to act on (see 'diagnostic')") return end
     local context_diags = {}
-    for _, d in ipairs(published[uri] or {}) do
+    for _, d in ipairs(published[fname] or {}) do
       if overlaps(d.range, diag.range.start.line) then table.insert(context_diags, d) end
     end
     local result, err = request('textDocument/codeAction', {

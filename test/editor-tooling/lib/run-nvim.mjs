@@ -3,8 +3,8 @@
 // CLI:
 //   node test/editor-tooling/lib/run-nvim.mjs --file F --expect E.json [--workspace DIR] [--timeout SEC] \
 //        [--keep] -- SERVER_CMD...
-//   (SERVER_CMD defaults to the JSON array in $QUADLET_LSP_CMD.) With --workspace, DIR is copied and F (relative to
-//   DIR, or absolute inside it) is opened in the copy; otherwise only F is copied. Exit code = nvim's (or 1).
+//   (SERVER_CMD defaults to the JSON array in $QUADLET_LSP_CMD.) With --workspace, DIR is copied and F (which must
+//   lie inside DIR) is opened in the copy; otherwise only F is copied. Exit code = nvim's (or 1).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +39,9 @@ export async function runNvimSmoke(o) {
     const abs = path.resolve(workspace, o.file);
     relFile = path.relative(workspace, abs);
     if (relFile.startsWith('..')) throw new Error(`runNvimSmoke: ${abs} is not inside ${workspace}`);
+    if (!fs.existsSync(abs)) throw new Error(`runNvimSmoke: no such file ${abs}`);
+  } else if (!fs.existsSync(path.resolve(o.file))) {
+    throw new Error(`runNvimSmoke: no such file ${path.resolve(o.file)}`);
   }
   const sb = createSandbox({ prefix: 'nvim-smoke-', workspace, writeSettings: false });
   try {
@@ -115,7 +118,8 @@ async function main() {
     console.log(`run-nvim: SKIP: ${nvim.reason}`);
     return 0;
   }
-  const r = await runNvimSmoke({ file: values.file, expect: values.expect, workspace: values.workspace, serverCmd,
+  // on the command line every path is relative to the current directory (also --file when --workspace is given)
+  const r = await runNvimSmoke({ file: path.resolve(values.file), expect: values.expect, workspace: values.workspace, serverCmd,
     timeoutMs: Number(values.timeout) * 1000, keep: values.keep, echo: true });
   console.log(`run-nvim: exit ${r.code} after ${r.ms} ms${r.timedOut ? ' (timed out)' : ''}`);
   return r.code;
