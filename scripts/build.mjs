@@ -1,6 +1,6 @@
 // Builds the two bundles (client, server+CLI) and transpiles sources and tests for node:test.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, readFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -28,4 +28,6 @@ await Promise.all([
   // Unbundled per-file transpile so unit tests can import individual modules.
   build({ ...common, bundle: false, entryPoints: [...tsFiles('server/src'), ...tsFiles('test')], outdir: 'out', outbase: '.' }),
 ]);
+// The per-file transpile keeps `require('./data/x.json')`; give it the data next to the modules.
+cpSync('server/src/catalog/data', 'out/server/src/catalog/data', { recursive: true });
 if (!watch) console.log('built dist/client.js, dist/server.js, out/');
