@@ -59,6 +59,25 @@ const iniKeepsKey = (k: string) => iniKeepsValue(k) && !k.endsWith('[]');
 /** Section names with dots become nested objects. */
 const iniKeepsSection = (s: string) => iniKeepsValue(s) && !s.includes('.');
 
+describe('why ini is not the parser', () => {
+  it('disagrees with Podman on comments in values, continuations, quotes and booleans', () => {
+    const text = ['[Container]', 'Exec=sh -c "a ; b" # kept by Podman', 'Environment=A=1 \\', '  B=2', 'Label="x"', 'ReadOnly=true', ''].join('\n');
+    const ours = Object.fromEntries(parseUnit(text).entries.map((e) => [e.key, e.value]));
+    const theirs = ini.parse(text).Container;
+    assert.equal(ours.Exec, 'sh -c "a ; b" # kept by Podman');
+    assert.equal(theirs.Exec, 'sh -c "a');
+    assert.equal(ours.Environment, 'A=1 B=2');
+    assert.equal(theirs.Environment, 'A=1 \\');
+    assert.equal(ours.Label, '"x"');
+    assert.equal(theirs.Label, 'x');
+    assert.equal(theirs.ReadOnly, true);
+    assert.equal(outOfIniDepth(text), 'continuation line');
+    assert.equal(outOfIniDepth('[A]\nK=1\nK=2\n'), 'repeated key');
+    assert.equal(outOfIniDepth('[A]\nK=1\n[A]\nJ=2\n'), 'repeated section');
+    assert.equal(outOfIniDepth('[A]\nK=1\n'), undefined);
+  });
+});
+
 if (!corpusAvailable()) {
   describe('parser vs ini (differential)', () => {
     it('compares on the corpus', { skip: `SKIPPED: ${CORPUS} is absent, nothing to compare` }, () => {});
