@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Analysis } from '../features/analysis';
 import { settingsFromConfig } from '../features/settings';
-import { QuadletConfig, globToRegExp, parseConfig } from '../workspace/config';
+import { QuadletConfig, ignorePatterns, parseConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
 import { findUnitFiles, readInput } from '../workspace/loader';
 import { normalisePath } from '../workspace/scopes';
@@ -24,12 +24,6 @@ export interface LoadedWorkspace {
 }
 
 const VERSION_ARG = /^v?\d+\.\d+(\.\d+)?$/;
-
-/** `ignore` globs of the config are relative to its directory; the walker tests absolute paths. */
-function ignorePatterns(config: QuadletConfig, base: string): RegExp[] {
-  const prefix = (base.endsWith('/') ? base : base + '/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return (config.ignore ?? []).map((g) => new RegExp(`^${prefix}${globToRegExp(g).source.slice(1)}`));
-}
 
 async function findConfig(start: string): Promise<string | undefined> {
   let dir = start;
@@ -79,11 +73,11 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
     delete config.podmanVersion;
   }
   const podmanVersion = opts.podmanVersion ?? config.podmanVersion ?? (await detectPodmanVersion());
-  const configDir = configPath ? normalisePath(dirname(configPath)) : undefined;
-  const index = new WorkspaceIndex({ roots, config, configDir });
+  const index = new WorkspaceIndex({ roots, config, configDir: configPath ? normalisePath(dirname(configPath)) : undefined });
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
-  const { files, errors } = await findUnitFiles(absolute, { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configDir ?? roots[0]) });
-  const inputs = await Promise.all(files.map(async (f) => [f, await readInput(f, { maxFileSize: config.maxFileSize })] as const));
+  const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };
+  const { files, errors } = await findUnitFiles(absolute, load);
+  const inputs = await Promise.all(files.map(async (f) => [f, await readInput(f, load)] as const));
   for (const [f, input] of inputs) analysis.setFile(normalisePath(f), input);
   return { analysis, config, configPath, roots, errors, warnings };
 }
