@@ -1,7 +1,7 @@
 // Builds the two bundles (client, server+CLI) and transpiles sources and tests for node:test.
 import { build } from 'esbuild';
-import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync, rmSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -10,13 +10,13 @@ const common = {
   define: { __QUADLET_LS_VERSION__: JSON.stringify(version) },
 };
 
-function tsFiles(dir) {
+function tsFiles(dir, ext = '.ts') {
   const out = [];
   for (const name of readdirSync(dir)) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(p);
+    if (statSync(p).isDirectory()) out.push(...tsFiles(p, ext));
+    else if (name.endsWith(ext) && !name.endsWith('.d.ts')) out.push(p);
   }
   return out;
 }
@@ -28,4 +28,9 @@ await Promise.all([
   // Unbundled per-file transpile so unit tests can import individual modules.
   build({ ...common, bundle: false, entryPoints: [...tsFiles('server/src'), ...tsFiles('test')], outdir: 'out', outbase: '.' }),
 ]);
+// The per-file transpile keeps `require("./data/x.json")`, so the data files go next to the output.
+for (const f of tsFiles('server/src', '.json')) {
+  mkdirSync(dirname(join('out', f)), { recursive: true });
+  copyFileSync(f, join('out', f));
+}
 if (!watch) console.log('built dist/client.js, dist/server.js, out/');

@@ -36,10 +36,12 @@ export function toJson(d: Diagnostic): JsonFinding {
 }
 
 export function formatText(list: Diagnostic[]): string {
-  const lines = list.map((d) => `${displayPath(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
+  return list.map((d) => `${displayPath(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`).join('');
+}
+
+export function formatSummary(list: Diagnostic[]): string {
   const count = (s: string) => list.filter((d) => d.severity === s).length;
-  lines.push(`${list.length} finding(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)`);
-  return lines.join('\n') + '\n';
+  return `${list.length} finding(s): ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)\n`;
 }
 
 export function formatJson(list: Diagnostic[]): string {

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Analysis } from '../features/analysis';
 import { settingsFromConfig } from '../features/settings';
-import { QuadletConfig, parseConfig } from '../workspace/config';
+import { QuadletConfig, ignorePatterns, parseConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
 import { findUnitFiles, readInput } from '../workspace/loader';
 import { normalisePath } from '../workspace/scopes';
@@ -17,8 +17,13 @@ export interface LoadedWorkspace {
   config: QuadletConfig;
   configPath?: string;
   roots: string[];
+  /** I/O failures (exit status 2). */
   errors: string[];
+  /** Problems worth telling but not fatal (a config field that is ignored). */
+  warnings: string[];
 }
+
+const VERSION_ARG = /^v?\d+\.\d+(\.\d+)?$/;
 
 async function findConfig(start: string): Promise<string | undefined> {
   let dir = start;
@@ -44,7 +49,9 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
     if (!st) throw new UsageError(`${p}: no such file or directory`);
     roots.push(normalisePath(st.isDirectory() ? p : dirname(p)));
   }
+  if (opts.podmanVersion !== undefined && !VERSION_ARG.test(opts.podmanVersion)) throw new UsageError(`--podman-version "${opts.podmanVersion}" is not a version like 5.4`);
   const configPath = opts.configPath ? resolve(opts.configPath) : await findConfig(roots[0]);
+  const warnings: string[] = [];
   let config: QuadletConfig = {};
   if (configPath) {
     let text: string;
@@ -54,14 +61,23 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
       throw new UsageError(`${configPath}: cannot read the config file`);
     }
     const parsed = parseConfig(text);
-    if (parsed.problems.length && opts.configPath) throw new UsageError(`${configPath}: ${parsed.problems.map((p) => p.message).join('; ')}`);
+    const problems = parsed.problems.map((p) => p.message).join('; ');
+    // A config given with --config must be right; a found one that is not even JSON would silently
+    // change the results (severity overrides lost), so it stops the run too. Lesser problems warn.
+    if (parsed.problems.length && (opts.configPath || Object.keys(parsed.config).length === 0)) throw new UsageError(`${configPath}: ${problems}`);
+    if (parsed.problems.length) warnings.push(`${configPath}: ${problems} (ignored)`);
     config = parsed.config;
+  }
+  if (config.podmanVersion !== undefined && !VERSION_ARG.test(config.podmanVersion)) {
+    warnings.push(`${configPath}: podmanVersion "${config.podmanVersion}" is not a version like 5.4 (ignored)`);
+    delete config.podmanVersion;
   }
   const podmanVersion = opts.podmanVersion ?? config.podmanVersion ?? (await detectPodmanVersion());
   const index = new WorkspaceIndex({ roots, config, configDir: configPath ? normalisePath(dirname(configPath)) : undefined });
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
-  const { files, errors } = await findUnitFiles(absolute, { maxFileSize: config.maxFileSize });
-  const inputs = await Promise.all(files.map(async (f) => [f, await readInput(f, { maxFileSize: config.maxFileSize })] as const));
+  const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };
+  const { files, errors } = await findUnitFiles(absolute, load);
+  const inputs = await Promise.all(files.map(async (f) => [f, await readInput(f, load)] as const));
   for (const [f, input] of inputs) analysis.setFile(normalisePath(f), input);
-  return { analysis, config, configPath, roots, errors };
+  return { analysis, config, configPath, roots, errors, warnings };
 }

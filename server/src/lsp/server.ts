@@ -46,6 +46,16 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
 
   connection.onInitialized(async () => {
     if (ctx.init?.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'quadletLs' });
+    // Only after initialize, and only when the client sends them: the getter throws otherwise (it crashed every start).
+    if (ctx.init?.capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        const added = e.added.map((f) => uriToPath(f.uri));
+        ctx.roots = ctx.roots.filter((r) => !removed.has(r)).concat(added);
+        await ctx.reconfigure();
+        ctx.publisher.publish(await service.indexRoots(added));
+      });
+    }
     await ctx.reconfigure();
     ctx.publisher.publish(await service.indexRoots(ctx.roots));
   });
@@ -53,13 +63,6 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   connection.onNotification('quadletLs/trustGranted', () => {
     ctx.trusted = true;
     return ctx.reconfigure();
-  });
-  connection.workspace.onDidChangeWorkspaceFolders?.(async (e) => {
-    const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-    const added = e.added.map((f) => uriToPath(f.uri));
-    ctx.roots = ctx.roots.filter((r) => !removed.has(r)).concat(added);
-    await ctx.reconfigure();
-    ctx.publisher.publish(await service.indexRoots(added));
   });
 
   for (const h of HANDLERS) h.register(ctx);

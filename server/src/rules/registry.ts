@@ -9,6 +9,7 @@ import { versionRule } from './version';
 import { deprecatedRule } from './deprecated';
 import { duplicateKeyRule } from './duplicate-key';
 import { missingKeyRule } from './missing-key';
+import { conflictingKeysRule } from './conflicting-keys';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -18,6 +19,7 @@ export const ALL_RULES: Rule[] = [
   deprecatedRule,
   duplicateKeyRule,
   missingKeyRule,
+  conflictingKeysRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */

@@ -26,6 +26,8 @@ export const versionRule: DocumentRule = {
       const ext = unit.file.identity.kind === 'quadlets' ? 'quadlets' : unit.type;
       ctx.report({ unit, range: { start: { line: 0, character: 0 }, end: { line: 0, character: unit.doc.lines[0]?.length ?? 0 } }, message: messages.fileType(ext, typeSince, target) });
     }
+    // A file the target never reads has no keys to refuse: one finding for the file is enough.
+    if (typeSince && !atLeast(target, typeSince)) return;
     for (const entry of unit.doc.entries) {
       const info = lookupKey(unit.type, entry.section.name, entry.key);
       if (!info || info.origin !== 'quadlet' || !info.since) continue;

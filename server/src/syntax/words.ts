@@ -14,6 +14,8 @@ export interface Word {
 export interface WordProblem {
   start: number;
   end: number;
+  /** An escape Podman cannot decode makes it drop the value; an unbalanced quote is tolerated. */
+  kind: 'escape' | 'quote';
   message: string;
 }
 
@@ -74,7 +76,7 @@ export function splitWords(value: string): SplitResult {
           text += esc.text;
           i = esc.next;
         } else {
-          problems.push({ start: i, end: Math.min(i + 2, value.length), message: `unsupported escape "${value.slice(i, i + 2)}"` });
+          problems.push({ start: i, end: Math.min(i + 2, value.length), kind: 'escape', message: `unsupported escape "${value.slice(i, i + 2)}"` });
           text += value.slice(i, i + 2);
           i += 2;
         }
@@ -96,7 +98,7 @@ export function splitWords(value: string): SplitResult {
       text += c;
       i++;
     }
-    if (quote) problems.push({ start: quoteStart, end: value.length, message: `unbalanced ${quote === '"' ? 'double' : 'single'} quote` });
+    if (quote) problems.push({ start: quoteStart, end: value.length, kind: 'quote', message: `unbalanced ${quote === '"' ? 'double' : 'single'} quote` });
     words.push({ text, start, end: Math.min(i, value.length), quoted });
   }
   return { words, problems };

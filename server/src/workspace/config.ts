@@ -106,3 +106,10 @@ export function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`);
 }
+
+/** The config's `ignore` globs as patterns over absolute paths (globs are relative to `baseDir`). */
+export function ignorePatterns(config: QuadletConfig, baseDir: string | undefined): RegExp[] {
+  if (!config.ignore?.length || !baseDir) return [];
+  const base = baseDir.replace(/\\/g, '/').replace(/\/$/, '').replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
+  return config.ignore.map((glob) => new RegExp(`^${base}/${globToRegExp(glob).source.slice(1)}`));
+}
