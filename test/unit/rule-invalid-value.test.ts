@@ -80,11 +80,12 @@ for (const [eolName, eol] of EOLS) {
     });
 
     it('checks systemd settings as warnings in systemd units', () => {
-      const d = run('db.socket', lines('[Socket]', 'ListenStream=70000', 'Accept=maybe', 'SocketMode=0999', '[Install]', 'WantedBy=sockets.target'));
+      const d = run('db.socket', lines('[Socket]', 'ListenStream=70000', 'Accept=maybe', 'SocketMode=0999', '[Install]', 'WantedBy=sockets.target', '[Socket]', 'ListenStream=%t/db.sock'));
       assertDiagnostic(d, { code: 'invalid-value', severity: 'warning', range: '1:13-1:18' });
       assertDiagnostic(d, { code: 'invalid-value', severity: 'warning', range: '2:7-2:12' });
       assertDiagnostic(d, { code: 'invalid-value', severity: 'warning', range: '3:11-3:15' });
       assertNoDiagnostic(d, { code: 'invalid-value', range: '5:9-5:23' });
+      assertNoDiagnostic(d, { code: 'invalid-value', range: '7:13-7:23' });
     });
 
     it('leaves a valid file alone', () => {

@@ -84,7 +84,9 @@ describe('values: systemd grammars', () => {
     assertValid(unit('After', false), ['network-online.target', 'a.service b.socket', 'getty@%i.service']);
     assertValid(unit('Requires', true), ['db.container', 'data.volume']);
     assertProblems(unit('Requires', false), { 'db.container': ['warning:db.container'], junk: ['warning:junk'] });
-    assertProblems(unit('WantedBy', true), { 'web.container': ['warning:web.container'] });
+    assertProblems(unit('WantedBy', true), { 'web.container': ['warning:web.container'], 'a/b.target': ['warning:a/b.target'] });
+    // The generator creates Alias= links itself, relative paths included (fixture install.container).
+    assertValid(unit('Alias', true), ['in/a/dir/alias3.service']);
     assertMessage(unit('Requires', true, '5.4'), 'data.volume', /data-volume\.service/);
     assertProblems(unit('Requires', true, '5.4'), { 'db.container': ['warning:db.container'] });
   });

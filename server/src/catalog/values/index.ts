@@ -139,7 +139,11 @@ export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQu
     if (restricted) return [...problems, ...restricted];
   }
   if (value === '' || onlyExpansions(value)) return problems;
-  if (info.origin === 'systemd') return [...problems, ...(systemdGrammar(info, value, ctx, inQuadlet) ?? [])];
+  if (info.origin === 'systemd') {
+    // Specifiers (`%t/app.sock`) expand to unknown text; list grammars skip such words themselves.
+    if (hasExpansion(value) && info.kind !== 'unit-list' && info.kind !== 'env-list') return problems;
+    return [...problems, ...(systemdGrammar(info, value, ctx, inQuadlet) ?? [])];
+  }
   const reading = readingOf(info);
   if (reading === 'raw' && /^(["']).*\1$/.test(value) && value.length >= 2) {
     const severity = ['string', 'name', 'path'].includes(info.kind) ? 'warning' : 'error';

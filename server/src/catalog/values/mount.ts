@@ -89,13 +89,13 @@ export interface MountResult extends ValueResult {
   mounts: MountSpec[];
 }
 
-function checkOneMount(word: string, offset: number, version: string, out: ValueProblem[]): MountSpec | undefined {
+function checkOneMount(word: string, version: string, out: ValueProblem[]): MountSpec | undefined {
   const csv = parseCsvRecord(word);
   if (csv.error) {
-    out.push(problem(offset + csv.error.at, offset + word.length, `${csv.error.message}; the generator refuses this mount (to put a "," inside a field, quote the field and escape the quotes: \\"source=/a,b\\").`));
+    out.push(problem(csv.error.at, word.length, `${csv.error.message}; the generator refuses this mount (to put a "," inside a field, quote the field and escape the quotes: \\"source=/a,b\\").`));
     return undefined;
   }
-  const at = (f: CsvField, from = 0, to = f.end - f.start) => [offset + f.start + from, offset + f.start + to] as const;
+  const at = (f: CsvField, from = 0, to = f.end - f.start) => [f.start + from, f.start + to] as const;
   let type: string | undefined;
   let typeField: CsvField | undefined;
   const tokens: CsvField[] = [];
@@ -107,7 +107,7 @@ function checkOneMount(word: string, offset: number, version: string, out: Value
     } else tokens.push(f);
   }
   if (!typeField) {
-    if (!atLeast(version, NO_TYPE_SINCE)) out.push(problem(offset, offset + word.length, `a mount without type= needs Podman ${NO_TYPE_SINCE} (which assumes type=volume); older generators refuse it.`, 'error', NO_TYPE_SINCE));
+    if (!atLeast(version, NO_TYPE_SINCE)) out.push(problem(0, word.length, `a mount without type= needs Podman ${NO_TYPE_SINCE} (which assumes type=volume); older generators refuse it.`, 'error', NO_TYPE_SINCE));
     type = 'volume';
   }
   const mountType = type ?? 'volume';
@@ -146,14 +146,14 @@ function checkOneMount(word: string, offset: number, version: string, out: Value
   if (resolvesSource(mountType, version)) {
     if (bareSource && !sourceField) out.push(problem(...at(bareSource), 'source has no value; the generator refuses this mount (write source=PATH or source=NAME).'));
     else if (!spec.source) {
-      const where = sourceField ? at(sourceField) : ([offset, offset + word.length] as const);
+      const where = sourceField ? at(sourceField) : ([0, word.length] as const);
       const message = atLeast(version, EMPTY_SOURCE_REFUSED_SINCE)
         ? `${article(mountType)} ${mountType} mount needs a source; the generator refuses it ("source cannot be empty").`
         : `${article(mountType)} ${mountType} mount needs a source: the Podman ${version} generator crashes on this mount (Go panic) and generates none of the units after it.`;
       out.push(problem(where[0], where[1], message));
     }
   }
-  if (mountType !== 'glob' && spec.destination === undefined) out.push(problem(offset, offset + word.length, 'this mount has no destination (destination=/path); podman refuses it.'));
+  if (mountType !== 'glob' && spec.destination === undefined) out.push(problem(0, word.length, 'this mount has no destination (destination=/path); podman refuses it.'));
   return spec;
 }
 
@@ -165,7 +165,7 @@ export function parseMount(value: string, version: string): MountResult {
   const split = words.length > 1 ? ' (each blank-separated word of Mount= is a separate mount; quote a mount whose values hold blanks)' : '';
   for (const w of words) {
     const found: ValueProblem[] = [];
-    const spec = checkOneMount(w.text, 0, version, found);
+    const spec = checkOneMount(w.text, version, found);
     if (spec) mounts.push(spec);
     // Quotes and escapes make the decoded word differ from the raw text: point at the whole word.
     const exact = value.slice(w.start, w.end) === w.text;

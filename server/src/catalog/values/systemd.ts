@@ -38,6 +38,7 @@ const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+$/;
 /** [Unit] keys whose Quadlet unit names the 5.5+ generator translates to service names. */
 const TRANSLATED = new Set(['After', 'Before', 'BindsTo', 'Conflicts', 'OnFailure', 'OnSuccess', 'PartOf', 'PropagatesReloadTo', 'PropagatesStopTo', 'ReloadPropagatedFrom', 'Requires', 'Requisite', 'StopPropagatedFrom', 'Upholds', 'Wants']);
 const TRANSLATION_SINCE = '5.5';
+const INSTALL_LINKS = new Set(['WantedBy', 'RequiredBy', 'UpheldBy']);
 
 /**
  * A blank-separated list of unit names. In a quadlet, names like `db.container` are translated by
@@ -48,6 +49,12 @@ export function parseUnitList(value: string, key: string, inQuadlet: boolean, ve
   const out: ValueProblem[] = [...problems];
   for (const w of words) {
     if (hasExpansion(w.text)) continue;
+    if (inQuadlet && w.text.includes('/')) {
+      // The generator makes the [Install] symlinks itself: an Alias= may be a relative path of the
+      // link; WantedBy=/RequiredBy=/UpheldBy= values with "/" are skipped.
+      if (INSTALL_LINKS.has(key)) out.push(problem(w.start, w.end, `the generator ignores ${key}= values containing "/"; name the unit only.`, 'warning'));
+      if (key === 'Alias' || INSTALL_LINKS.has(key)) continue;
+    }
     const dot = w.text.lastIndexOf('.');
     const suffix = dot === -1 ? '' : w.text.slice(dot + 1);
     if ((QUADLET_TYPES as readonly string[]).includes(suffix)) {
