@@ -3,7 +3,7 @@
 // generated, or fails when it starts); warning when it is accepted but silently means something
 // else (a garbage boolean is false, a word without "=" is dropped, systemd ignores the line); hint
 // for the generator's short-image-name note. Problems that only a newer Podman fixes are reported
-// as `version` by value-version.ts.
+// by the `version` rule (through reportValueVersions).
 
 import { isQuadletType } from '../catalog/filetypes';
 import { lookupKey } from '../catalog/keys';
@@ -72,7 +72,7 @@ function report(unit: ParsedUnit, ctx: RuleContext, f: ValueFinding): void {
   // An overridden value is never read, so it cannot make anything fail.
   const severity = f.shadowed && problem.severity === 'error' ? 'warning' : problem.severity;
   const message = messages.value(problem.message) + (f.shadowed ? messages.shadowed : '');
-  ctx.report({ unit, range: f.range, message, severity, ...(problem.since ? { data: { since: problem.since } } : {}) });
+  ctx.report({ unit, range: f.range, message, severity, ...(problem.since ? { data: { since: problem.since, value: true } } : {}) });
 }
 
 export const invalidValueRule: DocumentRule = {
@@ -85,13 +85,7 @@ export const invalidValueRule: DocumentRule = {
   },
 };
 
-/** Reported under the `version` code: values that only a newer Podman understands. */
-export const valueVersionRule: DocumentRule = {
-  code: 'version',
-  kind: 'document',
-  severity: 'error',
-  summary: 'A value that needs a newer Podman than the target version.',
-  check(unit, ctx) {
-    for (const f of valueFindings(unit, ctx.settings.podmanVersion)) if (f.problem.since) report(unit, ctx, f);
-  },
-};
+/** Reported by the `version` rule: values that only a newer Podman understands. */
+export function reportValueVersions(unit: ParsedUnit, ctx: RuleContext): void {
+  for (const f of valueFindings(unit, ctx.settings.podmanVersion)) if (f.problem.since) report(unit, ctx, f);
+}

@@ -10,7 +10,7 @@ import { deprecatedRule } from './deprecated';
 import { duplicateKeyRule } from './duplicate-key';
 import { missingKeyRule } from './missing-key';
 import { conflictingKeysRule } from './conflicting-keys';
-import { invalidValueRule, valueVersionRule } from './invalid-value';
+import { invalidValueRule } from './invalid-value';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -22,7 +22,6 @@ export const ALL_RULES: Rule[] = [
   missingKeyRule,
   conflictingKeysRule,
   invalidValueRule,
-  valueVersionRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */

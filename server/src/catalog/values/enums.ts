@@ -30,7 +30,8 @@ const RULES: Record<string, EnumRule> = {
   'Container.AutoUpdate': { values: ['registry', 'local'], severity: 'warning', consequence: 'the container runs, but podman auto-update rejects it' },
   'Container.RemapUsers': { values: ['manual', 'auto', 'keep-id'], severity: 'error', consequence: 'the generator refuses it' },
   'Pod.RemapUsers': { values: ['manual', 'auto', 'keep-id'], severity: 'error', consequence: 'the generator refuses it' },
-  'Kube.RemapUsers': { values: ['auto', 'keep-id'], severity: 'error', consequence: 'the generator refuses it (.kube files do not support manual)' },
+  // `manual` is a valid word that a .kube refuses; conflicting-keys reports that case.
+  'Kube.RemapUsers': { values: ['manual', 'auto', 'keep-id'], severity: 'error', consequence: 'the generator refuses it' },
 };
 
 function oneOf(text: string, rule: EnumRule, offset = 0): ValueProblem[] {
