@@ -36,7 +36,7 @@ describe('values: quadlet enums', () => {
   it('checks Notify= (healthy from 5.0; oracle: 5.4.2 emits --sdnotify=healthy)', () => {
     assertValid(q('Container', 'Notify'), ['true', 'no', 'healthy', 'HEALTHY']);
     assertProblems(q('Container', 'Notify'), { ready: ['warning:ready'] });
-    assertProblems(q('Container', 'Notify', 'container', '4.9'), { healthy: ['error:healthy@5.0'] });
+    assertProblems(q('Container', 'Notify', 'container', '4.9'), { healthy: ['warning:healthy@5.0'] });
   });
   it('checks SetWorkingDirectory= per file type (oracle: .kube "file" → "only supported in .build files")', () => {
     assertValid(q('Kube', 'SetWorkingDirectory', 'kube'), ['yaml', 'unit', 'YAML']);

@@ -45,7 +45,7 @@ const NOTIFY_HEALTHY_SINCE = '5.0';
 /** Notify=: a boolean, or `healthy` (Podman 5.0+) to signal readiness once the health check passes. */
 function parseNotify(text: string, version: string): ValueProblem[] {
   if (text.toLowerCase() === 'healthy') {
-    return atLeast(version, NOTIFY_HEALTHY_SINCE) ? [] : [whole(text, 0, `Notify=healthy needs Podman ${NOTIFY_HEALTHY_SINCE} or newer; older versions read it as false.`, 'error', NOTIFY_HEALTHY_SINCE)];
+    return atLeast(version, NOTIFY_HEALTHY_SINCE) ? [] : [whole(text, 0, `Notify=healthy needs Podman ${NOTIFY_HEALTHY_SINCE} or newer; older versions silently read it as false.`, 'warning', NOTIFY_HEALTHY_SINCE)];
   }
   return parsePodmanBool(text).problems.map((p) => ({ ...p, message: `${p.message.replace(/\.$/, '')} (or healthy).` }));
 }

@@ -60,7 +60,7 @@ function classifySource(src: string, version: string, out: ValueProblem[]): Volu
   if (/^[%$]/.test(src)) return { kind: 'path', path: src };
   if (src.endsWith('.volume')) return { kind: 'quadlet', unit: src };
   if (src.endsWith('.artifact')) {
-    if (!atLeast(version, ARTIFACT_SINCE)) out.push(problem(0, src.length, `using a Quadlet artifact as a volume source needs Podman ${ARTIFACT_SINCE}; older generators pass "${src}" on as a plain volume name.`, 'error', ARTIFACT_SINCE));
+    if (!atLeast(version, ARTIFACT_SINCE)) out.push(problem(0, src.length, `using a Quadlet artifact as a volume source needs Podman ${ARTIFACT_SINCE}; older generators silently pass "${src}" on as the name of a new, empty volume.`, 'warning', ARTIFACT_SINCE));
     return { kind: 'quadlet', unit: src };
   }
   if (src.startsWith('~')) {
