@@ -42,9 +42,8 @@ function fixtureErrors(list: Diagnostic[], path: string): Diagnostic[] {
   return list.filter((d) => d.severity === 'error' && (d.file === path || (dropinDirs.has(basename(dirname(d.file))) && d.file.endsWith('.conf'))));
 }
 
-function runtimeRefusal(fixture: string, d: Diagnostic): string | undefined {
-  if (d.code !== 'invalid-value') return undefined;
-  const r = RUNTIME_REFUSALS.find((x) => x.fixture === fixture && x.line === d.range.start.line + 1);
+function runtimeRefusal(fixture: string, d: Diagnostic, target: Target): string | undefined {
+  const r = RUNTIME_REFUSALS.find((x) => x.fixture === fixture && x.line === d.range.start.line + 1 && d.code === (x.code ?? 'invalid-value') && (!x.versions || x.versions.includes(target)));
   return r && `${r.fixture}:${r.line} (${r.reason})`;
 }
 
@@ -60,7 +59,7 @@ export async function measure(rows: ManifestRow[], target: Target): Promise<Meas
       if (verdict === 'ok') {
         m.accepted++;
         const unexpected = errors.filter((d) => {
-          const r = runtimeRefusal(row.file, d);
+          const r = runtimeRefusal(row.file, d, target);
           if (r) m.runtimeRefusalsSeen.push(r);
           return !r;
         });
@@ -113,7 +112,7 @@ export function report(m: Measurement): string {
   }
   for (const o of m.otherRule) out.push(`  note: ${o}`);
   for (const r of m.runtimeRefusalsSeen) out.push(`  runtime refusal flagged by invalid-value as listed: ${r}`);
-  for (const r of RUNTIME_REFUSALS) {
+  for (const r of RUNTIME_REFUSALS.filter((x) => !x.versions || x.versions.includes(m.target))) {
     const id = `${r.fixture}:${r.line} (${r.reason})`;
     if (!m.runtimeRefusalsSeen.includes(id)) out.push(`  runtime refusal listed but not flagged: ${id}`);
   }

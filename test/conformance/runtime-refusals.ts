@@ -1,12 +1,12 @@
 // Corpus fixtures the generator accepts although Podman itself refuses the value when the unit
-// starts (the generator passes it through unchecked). An `invalid-value` error on exactly this
-// fixture and line is right, and the conformance test does not count it against "accepted files get
-// no errors". Every entry names its line and why Podman refuses it.
+// starts (the generator passes it through unchecked). An `invalid-value` error (or, for a value
+// Podman gained in a later release, a `version` error) on exactly this fixture and line is right,
+// and the conformance test does not count it against "accepted files get no errors".
 //
-// The `values` branch writes the authoritative list (test/unit/invalid-value-corpus.ts) together
-// with the `invalid-value` rule; this branch has neither the rule nor that file, so the list is empty
-// here: with no `invalid-value` rule nothing can need an exception. When both land, merge that list
-// into this one (or import it here) — the conformance test then prints which entries matched.
+// The list itself lives with the value grammars, in test/unit/invalid-value-corpus.ts, where
+// test/unit/invalid-value-corpus.test.ts keeps it in sync with the rules.
+
+import { VALUE_ERRORS_PODMAN_REFUSES } from '../unit/invalid-value-corpus';
 
 export interface RuntimeRefusal {
   /** Path inside the corpus. */
@@ -14,6 +14,10 @@ export interface RuntimeRefusal {
   /** 1-based line of the refused value. */
   line: number;
   reason: string;
+  /** Target versions the refusal applies to (all when absent). */
+  versions?: string[];
+  /** The expected code (invalid-value when absent). */
+  code?: string;
 }
 
-export const RUNTIME_REFUSALS: RuntimeRefusal[] = [];
+export const RUNTIME_REFUSALS: RuntimeRefusal[] = VALUE_ERRORS_PODMAN_REFUSES.map((e) => ({ fixture: e.file, line: e.line, reason: e.reason, versions: e.versions, code: e.code }));

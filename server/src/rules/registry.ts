@@ -10,6 +10,7 @@ import { deprecatedRule } from './deprecated';
 import { duplicateKeyRule } from './duplicate-key';
 import { missingKeyRule } from './missing-key';
 import { conflictingKeysRule } from './conflicting-keys';
+import { invalidValueRule } from './invalid-value';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -20,6 +21,7 @@ export const ALL_RULES: Rule[] = [
   duplicateKeyRule,
   missingKeyRule,
   conflictingKeysRule,
+  invalidValueRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */

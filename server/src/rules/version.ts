@@ -1,9 +1,11 @@
 // `version`: a key or file type that the target Podman version does not have yet. The generator of
 // that version refuses the key ("unsupported key") or, for new file types, ignores the file.
+// Values that only a newer release understands come from the value grammars (invalid-value.ts).
 
 import { TYPE_SINCE, isQuadletType } from '../catalog/filetypes';
 import { lookupKey } from '../catalog/keys';
 import { atLeast } from '../catalog/versions';
+import { reportValueVersions } from './invalid-value';
 import { DocumentRule } from './types';
 import { checkable } from './util';
 
@@ -17,9 +19,10 @@ export const versionRule: DocumentRule = {
   code: 'version',
   kind: 'document',
   severity: 'error',
-  summary: 'A key or file type that needs a newer Podman than the target version.',
+  summary: 'A key, value or file type that needs a newer Podman than the target version.',
   check(unit, ctx) {
     if (!checkable(unit)) return;
+    reportValueVersions(unit, ctx);
     const target = ctx.settings.podmanVersion;
     const typeSince = unit.file.identity.kind === 'quadlets' ? TYPE_SINCE.quadlets : isQuadletType(unit.type) ? TYPE_SINCE[unit.type] : undefined;
     if (typeSince && !atLeast(target, typeSince) && unit.doc.firstLine === 0) {

@@ -3,6 +3,10 @@
 // Every piece keeps its offsets in the value, so diagnostics point at the bad part only.
 
 import { IpAddress, canonicalIp, isUnspecified, parseIp } from './net';
+import { commaItems } from './lists';
+import { Piece, ValueProblem, ValueResult, problem, shift } from './types';
+
+export type { Piece, ValueProblem };
 
 export type Protocol = 'tcp' | 'udp' | 'sctp';
 
@@ -17,15 +21,6 @@ export type BindAddress =
 export interface PortRange {
   from: number;
   to: number;
-}
-
-export interface Piece {
-  start: number;
-  end: number;
-}
-
-export interface ValueProblem extends Piece {
-  message: string;
 }
 
 export interface PublishSpec {
@@ -50,95 +45,149 @@ export function toBindAddress(ip: IpAddress): BindAddress {
   return { kind: 'ip', ip: c };
 }
 
-function parsePortRange(text: string, start: number, what: string, problems: ValueProblem[], allowZero = false): PortRange | undefined {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+/** `port` or `start-end`, as podman's parseAndValidateRange reads it (1-65535, end > start). */
+function parsePortRange(text: string, start: number, what: string, problems: ValueProblem[]): PortRange | undefined {
   const piece = { start, end: start + text.length };
-  if (!m) {
-    problems.push({ ...piece, message: `"${text}" is not a ${what} port or port range` });
+  const bounds = text.split('-');
+  const bad = (message: string) => {
+    problems.push(problem(piece.start, piece.end, message));
     return undefined;
-  }
-  const from = Number(m[1]);
-  const to = m[2] === undefined ? from : Number(m[2]);
-  if (from > 65535 || to > 65535 || (!allowZero && from === 0)) {
-    problems.push({ ...piece, message: `${what} port ${text} is outside 1-65535` });
-    return undefined;
-  }
-  if (to < from) {
-    problems.push({ ...piece, message: `the ${what} port range ${text} ends before it starts` });
-    return undefined;
-  }
+  };
+  if (bounds.length > 2 || !bounds.every((b) => /^\d+$/.test(b))) return bad(`"${text}" is not a ${what} port or port range (8080 or 8000-8010)`);
+  const [from, to = from] = bounds.map(Number);
+  if (from < 1 || from > 65535 || to < 1 || to > 65535) return bad(`${what} port ${text} is outside 1-65535`);
+  if (bounds.length === 2 && to <= from) return bad(`the ${what} port range ${text} must end above its start`);
   return { from, to };
 }
+
+const NOTE = '; podman refuses it when the unit starts.';
 
 /** Parses one PublishPort value (already unquoted). Offsets are relative to `value`. */
 export function parsePublishPort(value: string): PublishSpec {
   const problems: ValueProblem[] = [];
   const spec: PublishSpec = { address: { kind: 'all' }, protocols: ['tcp'], problems };
+  const fail = (start: number, end: number, message: string) => {
+    problems.push(problem(start, end, message + NOTE));
+    return spec;
+  };
+  const slashes = value.split('/');
+  if (slashes.length > 2) return fail(value.indexOf('/'), value.length, 'the protocol can be given only once (80/tcp, or 80/tcp,udp for both)');
   let body = value;
-  const slash = value.lastIndexOf('/');
-  if (slash !== -1) {
+  if (slashes.length === 2) {
+    const slash = value.indexOf('/');
     const protoText = value.slice(slash + 1);
     spec.protocolPiece = { start: slash + 1, end: value.length };
-    const protos = protoText.split(',').map((p) => p.toLowerCase());
-    if (protos.every((p) => PROTOCOLS.has(p))) spec.protocols = protos as Protocol[];
-    else problems.push({ ...spec.protocolPiece, message: `unknown protocol "${protoText}" (tcp, udp or sctp)` });
+    if (protoText === '') return fail(slash, value.length, 'the protocol after "/" is empty');
+    const protos = protoText.split(',').map((p) => (p === '' ? 'tcp' : p.toLowerCase()));
+    const unknown = protos.find((p) => !PROTOCOLS.has(p));
+    if (unknown !== undefined) fail(slash + 1, value.length, `unknown protocol "${unknown}" (tcp, udp or sctp)`);
+    else spec.protocols = [...new Set(protos)] as Protocol[];
     body = value.slice(0, slash);
   }
   let offset = 0;
-  // An IPv6 address is written in brackets: [::1]:8080:80
-  if (body.startsWith('[')) {
-    const close = body.indexOf(']');
-    if (close === -1 || body[close + 1] !== ':') {
-      problems.push({ start: 0, end: body.length, message: 'an IPv6 address must be written as [address]:hostPort:containerPort' });
-      return spec;
-    }
-    const text = body.slice(1, close);
-    spec.addressText = text;
-    spec.addressPiece = { start: 1, end: close };
-    const ip = parseIp(text);
-    if (!ip || ip.family !== 6) problems.push({ ...spec.addressPiece, message: `"${text}" is not an IPv6 address` });
-    else spec.address = toBindAddress(ip);
-    offset = close + 2;
-    body = body.slice(offset);
-    const parts = body.split(':');
-    if (parts.length !== 2) {
-      problems.push({ start: offset, end: offset + body.length, message: 'after the address comes hostPort:containerPort (hostPort may be empty)' });
-      return spec;
-    }
-    return finishPorts(spec, parts[0], offset, parts[1], offset + parts[0].length + 1);
+  let rest = body;
+  let v6 = false;
+  const brackets = body.split(']');
+  if (brackets.length > 2) return fail(0, body.length, 'at most one [IPv6] address can be given');
+  if (brackets.length === 2) {
+    v6 = true;
+    if (!brackets[0].startsWith('[')) return fail(0, brackets[0].length + 1, 'an IPv6 address must be enclosed in [ ]');
+    if (!brackets[1].startsWith(':')) return fail(0, body.length, 'the [address] must be followed by ":hostPort:containerPort"');
+    setAddress(spec, brackets[0].slice(1), 1);
+    offset = brackets[0].length + 2;
+    rest = brackets[1].slice(1);
   }
-  const parts = body.split(':');
-  if (parts.length === 1) return finishPorts(spec, undefined, 0, parts[0], 0);
-  if (parts.length === 2) return finishPorts(spec, parts[0], 0, parts[1], parts[0].length + 1);
-  if (parts.length === 3) {
-    const text = parts[0];
-    spec.addressText = text;
-    spec.addressPiece = { start: 0, end: text.length };
-    const ip = parseIp(text);
-    if (!ip || ip.family !== 4) problems.push({ ...spec.addressPiece, message: text === '' ? 'the host address is empty' : `"${text}" is not an IPv4 address (write IPv6 addresses in brackets)` });
-    else spec.address = toBindAddress(ip);
-    return finishPorts(spec, parts[1], text.length + 1, parts[2], text.length + parts[1].length + 2);
+  const parts = rest.split(':');
+  if (parts.length === 1) {
+    if (v6) return fail(0, body.length, 'with an address, give hostPort:containerPort too (hostPort may be empty)');
+    return finishPorts(spec, undefined, 0, parts[0], offset);
   }
-  problems.push({ start: 0, end: body.length, message: 'too many ":"; the form is [ip:][hostPort:]containerPort[/protocol] (IPv6 in brackets)' });
-  return spec;
+  if (parts.length === 2) return finishPorts(spec, parts[0], offset, parts[1], offset + parts[0].length + 1);
+  if (parts.length === 3 && !v6) {
+    setAddress(spec, parts[0], 0);
+    return finishPorts(spec, parts[1], parts[0].length + 1, parts[2], parts[0].length + parts[1].length + 2);
+  }
+  return fail(0, body.length, v6 ? 'after [address] comes hostPort:containerPort' : 'too many ":"; the form is [ip:][hostPort:]containerPort[/protocol], with IPv6 addresses in brackets');
+}
+
+function setAddress(spec: PublishSpec, text: string, start: number): void {
+  spec.addressText = text;
+  spec.addressPiece = { start, end: start + text.length };
+  if (text === '') {
+    spec.problems.push(problem(start, start + 1, 'the host address before ":" is empty (leave out "ip:" entirely to bind every address)' + NOTE));
+    return;
+  }
+  const ip = parseIp(text);
+  if (!ip) spec.problems.push(problem(start, start + text.length, `"${text}" is not an IP address${text.includes(':') ? '' : ' (IPv6 addresses go in brackets: [::1]:8080:80)'}` + NOTE));
+  else spec.address = toBindAddress(ip);
 }
 
 function finishPorts(spec: PublishSpec, hostText: string | undefined, hostStart: number, containerText: string, containerStart: number): PublishSpec {
   const problems = spec.problems;
-  spec.containerPiece = { start: containerStart, end: containerStart + containerText.length };
-  if (containerText === '') problems.push({ ...spec.containerPiece, message: 'the container port is missing' });
-  else spec.containerPorts = parsePortRange(containerText, containerStart, 'container', problems);
+  const before = problems.length;
   if (hostText !== undefined && hostText !== '') {
     spec.hostPiece = { start: hostStart, end: hostStart + hostText.length };
-    const host = parsePortRange(hostText, hostStart, 'host', problems, true);
-    // Host port 0 asks for a random port, like leaving it empty.
-    if (host && !(host.from === 0 && host.to === 0)) spec.hostPorts = host;
-    const c = spec.containerPorts;
-    if (host && c && host.to - host.from !== c.to - c.from && c.to !== c.from) {
-      problems.push({ ...spec.hostPiece, message: `host range ${hostText} and container range ${containerText} have different lengths` });
+    spec.hostPorts = parsePortRange(hostText, hostStart, 'host', problems);
+  }
+  spec.containerPiece = { start: containerStart, end: containerStart + containerText.length };
+  if (containerText === '') problems.push(problem(Math.max(0, containerStart - 1), containerStart, 'the container port after ":" is missing'));
+  else spec.containerPorts = parsePortRange(containerText, containerStart, 'container', problems);
+  const h = spec.hostPorts;
+  const c = spec.containerPorts;
+  if (h && c && h.to - h.from !== c.to - c.from) {
+    problems.push(problem(hostStart, containerStart + containerText.length, `host range ${hostText} and container range ${containerText} have different lengths`));
+  }
+  for (let i = before; i < problems.length; i++) if (!problems[i].message.endsWith(NOTE)) problems[i] = { ...problems[i], message: problems[i].message + NOTE };
+  return spec;
+}
+
+/**
+ * PublishPort=: podman's --publish flag splits its argument at commas, so one value may publish
+ * several mappings (`8080:80,8443:443`); `53:53/tcp,udp` is therefore a mapping and a bad "udp".
+ */
+export function parsePublishPortList(value: string): PublishSpec[] {
+  return commaItems(value).map((item, i) => {
+    const spec = parsePublishPort(item.text);
+    const moved = (p: Piece | undefined) => (p ? { start: p.start + item.start, end: p.end + item.start } : undefined);
+    const out: PublishSpec = {
+      ...spec,
+      addressPiece: moved(spec.addressPiece),
+      hostPiece: moved(spec.hostPiece),
+      containerPiece: moved(spec.containerPiece),
+      protocolPiece: moved(spec.protocolPiece),
+      problems: shift(spec.problems, item.start),
+    };
+    if (i > 0 && item.text === '') {
+      out.problems = [problem(item.start - 1, item.start, 'nothing follows this ","; podman splits PublishPort= at commas and refuses the empty item' + NOTE)];
+    } else if (i > 0 && PROTOCOLS.has(item.text.toLowerCase().replace(/^\/|\/.*$/g, ''))) {
+      out.problems = [problem(item.start, item.start + item.text.length, `podman splits PublishPort= at commas, so "${item.text}" is read as a port on its own; write a second PublishPort= line for ${item.text}` + NOTE)];
+    }
+    return out;
+  });
+}
+
+/**
+ * ExposeHostPort=: the generator checks each value (trimmed) against `\d+(-\d+)?(/udp|/tcp)?$` —
+ * anchored only at the end — and refuses the file otherwise; podman then splits it at commas and
+ * needs a port or range (with an optional protocol) in every item.
+ */
+export function parseExposePort(value: string): ValueResult {
+  const text = value.trim();
+  const lead = value.indexOf(text);
+  if (!/\d+(-\d+)?(\/udp|\/tcp)?$/.test(text)) {
+    const hint = /\/(sctp|tcp|udp)$/i.test(text) ? ' (only /tcp or /udp, lower case)' : '';
+    return { problems: [problem(lead, lead + text.length, `"${text}" does not end in port[-port][/tcp|/udp]${hint}; the generator refuses it ("invalid port format").`)] };
+  }
+  const problems: ValueProblem[] = [];
+  for (const item of commaItems(text, lead)) {
+    const m = /^([^/]*)(?:\/(.*))?$/.exec(item.text)!;
+    parsePortRange(m[1], item.start, 'exposed', problems);
+    if (m[2] !== undefined && !PROTOCOLS.has(m[2].toLowerCase())) {
+      const at = item.start + m[1].length + 1;
+      problems.push(problem(at, at + m[2].length, `unknown protocol "${m[2]}" (tcp, udp or sctp)`));
     }
   }
-  return spec;
+  return { problems: problems.map((p) => ({ ...p, message: p.message + NOTE })) };
 }
 
 export type ListenSpec =
