@@ -11,7 +11,7 @@ import type { WorkspaceIndex } from '../index';
 import { WorkspaceQueries } from '../queries';
 import { portInventory } from './inventory';
 import { queryKeys } from './keys';
-import { Listener } from './model';
+import { Listener, formatAddress } from './model';
 import { addressesOverlap, bindsOverlap } from './overlap';
 
 /** Is the unit the one Podman/systemd uses for its name in its scope (not shadowed by another file)? */
@@ -24,13 +24,29 @@ export function bindsFixedPort(index: WorkspaceIndex | WorkspaceQueries, l: List
   return !!l.ports && !l.inactive && isWinner(index, l.unit);
 }
 
-/** Listeners that compete with `l` for a socket on its host (itself excluded). */
+const MAPPINGS = new Set(['PublishPort', 'PodmanArgs']);
+
+/**
+ * Two mappings of one unit that Podman joins into one (same address and protocol, and the same
+ * host-to-container offset, e.g. `8080:80` twice, or `8080-8085:80-85` with `8083-8090:83-90`).
+ */
+function joinedByPodman(a: Listener, b: Listener): boolean {
+  if (a.unit !== b.unit || !MAPPINGS.has(a.source) || !MAPPINGS.has(b.source)) return false;
+  if (!a.ports || !b.ports || !a.containerPorts || !b.containerPorts) return false;
+  return formatAddress(a.address) === formatAddress(b.address) && a.ports.from - a.containerPorts.from === b.ports.from - b.containerPorts.from;
+}
+
+function competes(index: WorkspaceIndex | WorkspaceQueries, l: Listener, o: Listener): boolean {
+  return o !== l && bindsOverlap(o, l) && !joinedByPodman(o, l) && bindsFixedPort(index, o);
+}
+
+/** Listeners that compete with `l` for a socket on its host (itself excluded); records dependencies. */
 export function conflictsOf(queries: WorkspaceQueries, l: Listener): Listener[] {
   if (!l.ports) return [];
   for (const k of queryKeys(l.host, l.protocol, l.ports)) queries.depend(k);
   return portInventory(queries.index)
     .near(l.host, l.protocol, l.ports)
-    .filter((o) => o !== l && bindsOverlap(o, l) && bindsFixedPort(queries, o));
+    .filter((o) => competes(queries, l, o));
 }
 
 /** Same, without recording dependencies (for the registry and the ports view). */
@@ -38,7 +54,7 @@ export function conflictsNow(index: WorkspaceIndex, l: Listener): Listener[] {
   if (!l.ports) return [];
   return portInventory(index)
     .near(l.host, l.protocol, l.ports)
-    .filter((o) => o !== l && bindsOverlap(o, l) && bindsFixedPort(index, o));
+    .filter((o) => competes(index, l, o));
 }
 
 const ANY4 = { family: 4 as const, value: 0n };

@@ -92,6 +92,7 @@ function fromPublish(c: Common, text: string, g: Geometry): Listener[] {
       addressRange: addressPiece ? g.range(addressPiece.start, addressPiece.end) : whole,
       address: spec.address,
       ...(spec.hostPorts ? { ports: spec.hostPorts } : {}),
+      ...(spec.containerPorts ? { containerPorts: spec.containerPorts } : {}),
       protocol,
     };
     if (g.exact) {
@@ -194,6 +195,7 @@ function yamlListeners(view: UnitView, publishes: Listener[], publishAll: boolea
         addressRange: ref.range,
         address,
         ports: { from: hostPort, to: hostPort },
+        ...(p.containerPort !== undefined ? { containerPorts: { from: p.containerPort, to: p.containerPort } } : {}),
         protocol: p.protocol,
         ...(inactive ? { inactive } : {}),
       };

@@ -46,6 +46,8 @@ export interface Listener {
   address: BindAddress;
   /** Undefined: Podman picks a random host port. */
   ports?: PortRange;
+  /** The container side of a Podman mapping (absent for sockets). */
+  containerPorts?: PortRange;
   protocol: Protocol;
   inactive?: InactiveReason;
   /** Edit that binds the listener to another address ("127.0.0.1" or "::1"); absent when no exact edit is known. */
