@@ -20,8 +20,12 @@ function sameRange(a: Range, b: Range): boolean {
 function listenerFor(index: WorkspaceIndex, path: string, d: Diagnostic, pick: (l: Listener) => Range): Listener | undefined {
   const inv = portInventory(index);
   const id = d.data?.listener;
-  const byId = typeof id === 'string' ? inv.byId(id) : undefined;
-  if (byId) return byId.anchor.unit.file.path === path && sameRange(pick(byId), d.range) ? byId : undefined;
+  // An id that no longer resolves means the diagnostic is stale; without an id (a client that
+  // drops diagnostic data), the range decides.
+  if (typeof id === 'string') {
+    const l = inv.byId(id);
+    return l && l.anchor.unit.file.path === path && sameRange(pick(l), d.range) ? l : undefined;
+  }
   return inv.all().find((l) => l.anchor.unit.file.path === path && sameRange(pick(l), d.range));
 }
 
