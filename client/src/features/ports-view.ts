@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import type { ClientFeature } from './index';
-import { EndpointNode, HostNode, PortRowDto, buildPortTree, endpointDescription, hostDescription } from './ports-tree';
+import { EndpointNode, HostNode, PortRowDto, buildPortTree, endpointDescription, hostDescription } from '../../../server/src/features/ports-tree';
 
 type Node = HostNode | EndpointNode | { kind: 'listener'; row: PortRowDto };
 

@@ -1,7 +1,7 @@
-// The model behind the "Quadlet Ports" view, free of VS Code types so it can be tested:
-// host → endpoint (`address:port/proto`) → listeners (owner, unit, file:line).
+// The model behind the VS Code "Quadlet Ports" view (the client bundles this module), free of
+// VS Code types so it can be tested: host → endpoint (`address:port/proto`) → listeners.
 
-import type { PortRow } from '../../../server/src/features/ports-registry';
+import type { PortRow } from './ports-registry';
 
 export type PortRowDto = PortRow & { uri: string };
 
