@@ -132,6 +132,13 @@ for (const [eolName, eol] of EOLS) {
       assertNoDiagnostic(diags({ [BOB_SYSTEMD + 'x.socket']: socket('ListenStream=/run/x.sock', 'ListenStream=127.0.0.1:80') }, BOB_SYSTEMD + 'x.socket'), { code: 'public-bind' });
       assertNoDiagnostic(diags({ [ALICE + 'a.container']: container('Network=none', 'PublishPort=8080:80') }, ALICE + 'a.container'), { code: 'public-bind' });
     });
+    it('skips a file shadowed by one of the same name earlier in the search order', () => {
+      const shadowed = 'hosts/h1/etc/containers/systemd/users/1001/a.container';
+      const files = { [ALICE + 'a.container']: container('PublishPort=127.0.0.1:8080:80'), [shadowed]: container('PublishPort=8080:80') };
+      const config: QuadletConfig = { hosts: { h1: { users: { alice: 1001 } } } };
+      assertNoDiagnostic(diags(files, shadowed, {}, config), { code: 'public-bind' });
+      assertDiagnostic(diags({ [shadowed]: container('PublishPort=8080:80') }, shadowed, {}, config), { code: 'public-bind' });
+    });
   });
 
   describe(`privileged-port (${eolName})`, () => {

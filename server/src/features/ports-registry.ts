@@ -5,7 +5,7 @@
 import { Range } from '../syntax/model';
 import { AnalysisSettings } from '../rules/types';
 import type { WorkspaceIndex } from '../workspace/index';
-import { bindsFixedPort, conflictsNow, isPrivateBind, isPrivilegedForRootless, isWinner, unprivilegedPortStart } from '../workspace/ports/checks';
+import { bindsFixedPort, conflictsNow, isBound, isPrivateBind, isPrivilegedForRootless, isWinner, unprivilegedPortStart } from '../workspace/ports/checks';
 import { portInventory } from '../workspace/ports/inventory';
 import { Listener, formatAddress, formatPorts, ownerLabel } from '../workspace/ports/model';
 
@@ -36,12 +36,12 @@ function flagsOf(index: WorkspaceIndex, l: Listener, settings: AnalysisSettings,
   const flags: PortFlag[] = [];
   if (conflicts.length) flags.push('conflict');
   if (l.inactive) flags.push(l.inactive);
-  else {
+  if (!isWinner(index, l.unit)) flags.push('shadowed');
+  if (isBound(index, l)) {
     if (!isPrivateBind(l.address, settings.trustedAddresses)) flags.push('public');
     if (isPrivilegedForRootless(l, unprivilegedPortStart(l.host, index.config, settings.unprivilegedPortStart))) flags.push('privileged');
   }
   if (!l.ports) flags.push('random');
-  if (!isWinner(index, l.unit)) flags.push('shadowed');
   return flags;
 }
 

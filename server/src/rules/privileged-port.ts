@@ -1,7 +1,7 @@
 // `privileged-port`: a rootless listener below the host's `net.ipv4.ip_unprivileged_port_start`
 // (1024 unless configured): the bind fails when the service starts.
 
-import { isPrivilegedForRootless, unprivilegedPortStart } from '../workspace/ports/checks';
+import { isBound, isPrivilegedForRootless, unprivilegedPortStart } from '../workspace/ports/checks';
 import { portInventory } from '../workspace/ports/inventory';
 import { Listener, formatPorts, ownerLabel } from '../workspace/ports/model';
 import { UnitRule } from './types';
@@ -23,7 +23,7 @@ export const privilegedPortRule: UnitRule = {
     if (!listeners.length) return;
     const start = unprivilegedPortStart(view.scope.host, ctx.workspace.index.config, ctx.settings.unprivilegedPortStart);
     for (const l of listeners) {
-      if (l.inactive || !isPrivilegedForRootless(l, start)) continue;
+      if (!isPrivilegedForRootless(l, start) || !isBound(ctx.workspace, l)) continue;
       ctx.report({ unit: l.anchor.unit, range: l.portRange, message: messages.privileged(l, start), data: { listener: l.id } });
     }
   },

@@ -2,7 +2,7 @@
 // and not in `trustedAddresses`. No address at all means every interface. On a host where a
 // reverse proxy is the one public entry, everything else should bind 127.0.0.1.
 
-import { isPrivateBind } from '../workspace/ports/checks';
+import { isBound, isPrivateBind } from '../workspace/ports/checks';
 import { portInventory } from '../workspace/ports/inventory';
 import { Listener, describeAddress, formatPorts } from '../workspace/ports/model';
 import { UnitRule } from './types';
@@ -27,7 +27,7 @@ export const publicBindRule: UnitRule = {
   summary: 'A port bound to a non-loopback address (or every interface) that is not in trustedAddresses.',
   check(view, ctx) {
     for (const l of portInventory(ctx.workspace.index).ofUnit(view.main)) {
-      if (l.inactive || isPrivateBind(l.address, ctx.settings.trustedAddresses)) continue;
+      if (!isBound(ctx.workspace, l) || isPrivateBind(l.address, ctx.settings.trustedAddresses)) continue;
       const message = l.address.kind === 'all' ? messages.everyInterface(l) : l.address.kind === 'any' ? messages.wildcard(l) : messages.address(l);
       ctx.report({ unit: l.anchor.unit, range: l.addressRange, message, data: { listener: l.id } });
     }

@@ -19,9 +19,14 @@ export function isWinner(index: WorkspaceIndex | WorkspaceQueries, unit: ParsedU
   return index.resolve(unit.file.placement.scope, unit.name) === unit;
 }
 
-/** Binds a fixed host port (not random, not discarded by Podman, not a shadowed file). */
+/** Podman or systemd really binds it: not a mapping Podman discards, not a shadowed file. */
+export function isBound(index: WorkspaceIndex | WorkspaceQueries, l: Listener): boolean {
+  return !l.inactive && isWinner(index, l.unit);
+}
+
+/** Binds a fixed host port (bound, and not a random host port). */
 export function bindsFixedPort(index: WorkspaceIndex | WorkspaceQueries, l: Listener): l is Listener & { ports: PortRange } {
-  return !!l.ports && !l.inactive && isWinner(index, l.unit);
+  return !!l.ports && isBound(index, l);
 }
 
 const MAPPINGS = new Set(['PublishPort', 'PodmanArgs']);
