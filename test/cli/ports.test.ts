@@ -118,6 +118,10 @@ describe('quadlet-ls ports reads the YAML a .kube names', () => {
     writeFileSync(join(bob, 'app.kube'), '[Kube]\nYaml=k8s/app.yaml\n');
     writeFileSync(join(bob, 'k8s/app.yaml'), 'kind: Pod\nspec:\n  containers:\n    - ports:\n        - containerPort: 80\n          hostPort: 8080\n          hostIP: 127.0.0.1\n');
     writeFileSync(join(bob, 'gone.kube'), '[Kube]\nYaml=missing.yaml\n');
+    // Outside a mirrored host tree an absolute path is taken as is; not a regular file, so never read
+    // (reading /dev/zero would never end).
+    mkdirSync(join(dir, 'plain'));
+    writeFileSync(join(dir, 'plain/zero.kube'), '[Kube]\nYaml=/dev/zero\n');
     writeFileSync(join(alice, 'web.container'), '[Container]\nImage=docker.io/library/nginx:1\nPublishPort=127.0.0.1:8080:80\n');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
