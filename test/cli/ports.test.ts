@@ -93,7 +93,7 @@ describe('quadlet-ls check examples/ shows the port mistakes', () => {
     const r = await cli('check', 'examples/');
     const port = r.out.split('\n').filter((l) => / (port-conflict|public-bind|privileged-port|host-network|pod-member-publish|none-network-publish): /.test(l));
     assert.deepEqual(
-      port.map((l) => l.replace(/: [^:]*$/, '').replace(/^.*systemd\//, '')),
+      port.map((l) => /^.*systemd\/(\S+?:\d+:\d+: \w+ [a-z-]+): /.exec(l)![1]),
       [
         'cache.container:7:13: warning public-bind',
         'webapp.container:9:23: error port-conflict',

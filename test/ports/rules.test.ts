@@ -22,7 +22,7 @@ for (const [eolName, eol] of EOLS) {
         code: 'port-conflict',
         severity: 'error',
         range: '2:22-2:26',
-        message: "8080/tcp on 127.0.0.1 is also bound by user bob's metrics.container line 3 (8080/tcp on every interface). Only one of them can listen; the other fails to start.",
+        message: "8080/tcp on 127.0.0.1 is also bound by user bob's metrics.container line 3 (8080/tcp on every interface). Only one of them can have it: the other fails to bind or never gets the traffic.",
       });
       assert.equal(a.related?.length, 1);
       assert.equal(a.related![0].file, `${WS}/${BOB}metrics.container`);

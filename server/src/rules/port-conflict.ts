@@ -15,7 +15,7 @@ function where(l: Listener): string {
 
 export const messages = {
   conflict: (l: Listener, others: Listener[]) =>
-    `${where(l)}${describeEndpoint(l)} is also bound by ${others.map((o) => `${describePlace(o)} (${describeEndpoint(o)})`).join('; ')}. Only one of them can listen; the other fails to start.`,
+    `${where(l)}${describeEndpoint(l)} is also bound by ${others.map((o) => `${describePlace(o)} (${describeEndpoint(o)})`).join('; ')}. Only one of them can have it: the other fails to bind or never gets the traffic.`,
   related: (o: Listener) => `${ownerLabel(o.scope)}: ${describeEndpoint(o)} in ${o.unit.name}`,
   yamlHere: 'the hostPort in the Kubernetes YAML',
 };
