@@ -19,7 +19,8 @@ export const portsHandler: HandlerModule = {
   register(ctx) {
     const { connection, service, publisher } = ctx;
     const inventory = portInventory(service.index);
-    let announced = { version: inventory.version, settings: service.analysis.settings };
+    // The client is told when the listeners or the settings really changed (not on every re-parse).
+    let announced = { version: inventory.version, signature: inventory.signature(), settings: service.analysis.settings };
     let loading = false;
 
     // Paths as the reader sees them: relative to the workspace folder that holds them.
@@ -37,10 +38,11 @@ export const portsHandler: HandlerModule = {
     });
 
     publisher.onPublished(() => {
-      const now = { version: inventory.version, settings: service.analysis.settings };
-      if (now.version !== announced.version || now.settings !== announced.settings) {
+      if (inventory.version !== announced.version || service.analysis.settings !== announced.settings) {
+        const now = { version: inventory.version, signature: inventory.signature(), settings: service.analysis.settings };
+        const changed = now.signature !== announced.signature || now.settings !== announced.settings;
         announced = now;
-        void connection.sendNotification(PORTS_CHANGED_NOTIFICATION);
+        if (changed) void connection.sendNotification(PORTS_CHANGED_NOTIFICATION);
       }
       if (loading || !service.hasMissingCompanions()) return;
       loading = true;

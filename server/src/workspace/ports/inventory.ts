@@ -10,7 +10,7 @@ import { unitKey } from '../queries';
 import { UnitView } from '../unit-view';
 import { extractListeners } from './extract';
 import { blocksOf, touchedKeys } from './keys';
-import { Listener } from './model';
+import { Listener, formatAddress, formatPorts } from './model';
 import { rangesOverlap } from './overlap';
 
 export class PortInventory implements Inventory {
@@ -45,6 +45,14 @@ export class PortInventory implements Inventory {
   /** Files the inventory would read if the index held them (YAML named by .kube files). */
   wantedFiles(): string[] {
     return [...this.yamlUsers.keys()];
+  }
+
+  /** A fingerprint of every listener (position, ports, address, state), to tell real changes from re-parses. */
+  signature(): string {
+    return this.all()
+      .map((l) => `${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`)
+      .sort()
+      .join('\n');
   }
 
   all(): Listener[] {
