@@ -13,7 +13,7 @@ import { networkSettings, specialNetwork } from '../network-mode';
 import { podmanArgsOf } from '../podman-args';
 import { UnitView } from '../unit-view';
 import { kubeYamlPorts } from './kube-yaml';
-import { FileEdit, InactiveReason, Listener, ListenerSource, formatPorts } from './model';
+import { FileEdit, InactiveReason, Listener, ListenerSource, TextSpot, formatPorts } from './model';
 import { yamlRefs } from './yaml-path';
 
 export interface ExtractOptions {
@@ -63,20 +63,40 @@ function listenerId(unit: ParsedUnit, file: string, r: Range, protocol: Protocol
   return `${unit.file.path}#${unit.name}|${file}:${r.start.line}:${r.start.character}|${protocol}`;
 }
 
-function base(c: Common, g: Geometry, text: string, protocol: Protocol) {
-  const at = { file: g.file, range: g.range(0, text.length) };
+/** What differs between listener sources; makeListener adds the rest. */
+interface Shape {
+  text: string;
+  at: TextSpot;
+  anchor: { unit: ParsedUnit; range: Range };
+  portRange: Range;
+  addressRange: Range;
+  address: BindAddress;
+  ports?: PortRange;
+  containerPorts?: PortRange;
+  protocol: Protocol;
+}
+
+// Every listener gets every field (one object shape): hosts with thousands of units stay fast.
+function makeListener(c: Common, s: Shape): Listener {
   const scope = c.view.main.file.placement.scope;
   return {
-    id: listenerId(c.view.main, g.file, at.range, protocol),
+    id: listenerId(c.view.main, s.at.file, s.at.range, s.protocol),
     host: scope.host,
     scope,
     unit: c.view.main,
     source: c.source,
-    text,
-    at,
-    anchor: { unit: g.unit, range: at.range },
-    protocol,
-    ...(c.inactive ? { inactive: c.inactive } : {}),
+    text: s.text,
+    at: s.at,
+    anchor: s.anchor,
+    portRange: s.portRange,
+    addressRange: s.addressRange,
+    address: s.address,
+    ports: s.ports,
+    containerPorts: s.containerPorts,
+    protocol: s.protocol,
+    inactive: c.inactive,
+    rebind: undefined,
+    renumber: undefined,
   };
 }
 
@@ -85,25 +105,28 @@ function fromPublish(c: Common, text: string, g: Geometry): Listener[] {
   if (spec.problems.length) return [];
   const whole = g.range(0, text.length);
   const addressPiece = spec.addressPiece ? bracketed(text, spec.addressPiece) : undefined;
+  const portRange = spec.hostPiece ? g.range(spec.hostPiece.start, spec.hostPiece.end) : whole;
+  const addressRange = addressPiece ? g.range(addressPiece.start, addressPiece.end) : whole;
   return spec.protocols.map((protocol) => {
-    const l: Listener = {
-      ...base(c, g, text, protocol),
-      portRange: spec.hostPiece ? g.range(spec.hostPiece.start, spec.hostPiece.end) : whole,
-      addressRange: addressPiece ? g.range(addressPiece.start, addressPiece.end) : whole,
+    const l = makeListener(c, {
+      text,
+      at: { file: g.file, range: whole },
+      anchor: { unit: g.unit, range: whole },
+      portRange,
+      addressRange,
       address: spec.address,
-      ...(spec.hostPorts ? { ports: spec.hostPorts } : {}),
-      ...(spec.containerPorts ? { containerPorts: spec.containerPorts } : {}),
+      ports: spec.hostPorts,
+      containerPorts: spec.containerPorts,
       protocol,
-    };
+    });
     if (g.exact) {
       l.rebind = (ip) => {
-        if (addressPiece) return { file: g.file, range: g.range(addressPiece.start, addressPiece.end), newText: ipText(ip, true) };
+        if (addressPiece) return { file: g.file, range: addressRange, newText: ipText(ip, true) };
         // "8080:80" and ":80" gain "ip:"; a bare "80" needs an empty host port: "ip::80".
         const glue = text.split('/')[0].includes(':') ? ':' : '::';
         return { file: g.file, range: g.range(0, 0), newText: ipText(ip, true) + glue };
       };
-      const hostPiece = spec.hostPiece;
-      if (hostPiece && spec.hostPorts) l.renumber = (ports) => ({ file: g.file, range: g.range(hostPiece.start, hostPiece.end), newText: formatPorts(ports) });
+      if (spec.hostPiece && spec.hostPorts) l.renumber = (ports) => ({ file: g.file, range: portRange, newText: formatPorts(ports) });
     }
     return l;
   });
@@ -126,19 +149,19 @@ function socketListeners(view: UnitView): Listener[] {
       const protocol = LISTEN_PROTOCOL[key];
       const addressPiece = spec.addressPiece ? bracketed(entry.value, spec.addressPiece) : undefined;
       const portPiece = spec.portPiece;
-      out.push({
-        ...base({ view, source: key as ListenerSource }, g, entry.value, protocol),
-        portRange: g.range(portPiece.start, portPiece.end),
-        addressRange: addressPiece ? g.range(addressPiece.start, addressPiece.end) : g.range(0, entry.value.length),
-        address,
-        ports: { from: spec.port, to: spec.port },
-        protocol,
-        rebind: (ip) =>
-          addressPiece
-            ? { file: g.file, range: g.range(addressPiece.start, addressPiece.end), newText: ipText(ip, true) }
-            : { file: g.file, range: g.range(portPiece.start, portPiece.start), newText: `${ipText(ip, true)}:` },
-        renumber: (ports) => ({ file: g.file, range: g.range(portPiece.start, portPiece.end), newText: String(ports.from) }),
-      });
+      const whole = g.range(0, entry.value.length);
+      const portRange = g.range(portPiece.start, portPiece.end);
+      const addressRange = addressPiece ? g.range(addressPiece.start, addressPiece.end) : whole;
+      const l = makeListener(
+        { view, source: key as ListenerSource },
+        { text: entry.value, at: { file: g.file, range: whole }, anchor: { unit, range: whole }, portRange, addressRange, address, ports: { from: spec.port, to: spec.port }, protocol },
+      );
+      l.rebind = (ip) =>
+        addressPiece
+          ? { file: g.file, range: addressRange, newText: ipText(ip, true) }
+          : { file: g.file, range: g.range(portPiece.start, portPiece.start), newText: `${ipText(ip, true)}:` };
+      l.renumber = (ports) => ({ file: g.file, range: portRange, newText: String(ports.from) });
+      out.push(l);
     }
   }
   return out;
@@ -180,25 +203,20 @@ function yamlListeners(view: UnitView, publishes: Listener[], publishAll: boolea
         if (!ip) continue;
         address = toBindAddress(ip);
       }
-      const at = { file: ref.path, range: p.hostPortRange ?? p.range };
-      const scope = view.main.file.placement.scope;
-      const l: Listener = {
-        id: listenerId(view.main, ref.path, at.range, p.protocol),
-        host: scope.host,
-        scope,
-        unit: view.main,
-        source: 'Yaml',
-        text: p.text,
-        at,
-        anchor: { unit: ref.unit, range: ref.range },
-        portRange: ref.range,
-        addressRange: ref.range,
-        address,
-        ports: { from: hostPort, to: hostPort },
-        ...(p.containerPort !== undefined ? { containerPorts: { from: p.containerPort, to: p.containerPort } } : {}),
-        protocol: p.protocol,
-        ...(inactive ? { inactive } : {}),
-      };
+      const l = makeListener(
+        { view, source: 'Yaml', inactive },
+        {
+          text: p.text,
+          at: { file: ref.path, range: p.hostPortRange ?? p.range },
+          anchor: { unit: ref.unit, range: ref.range },
+          portRange: ref.range,
+          addressRange: ref.range,
+          address,
+          ports: { from: hostPort, to: hostPort },
+          containerPorts: p.containerPort !== undefined ? { from: p.containerPort, to: p.containerPort } : undefined,
+          protocol: p.protocol,
+        },
+      );
       const hostPortRange = p.hostPortRange;
       if (hostPortRange) l.renumber = (ports: PortRange): FileEdit => ({ file: ref.path, range: hostPortRange, newText: String(ports.from) });
       const hostIPRange = p.hostIPRange;
