@@ -20,7 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'quadletLs',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{container,volume,network,kube,image,build,pod,artifact,quadlets,socket,service,target,timer,conf,j2}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{container,volume,network,kube,image,build,pod,artifact,quadlets,socket,service,target,timer,conf,j2,yaml,yml}'),
         vscode.workspace.createFileSystemWatcher('**/.quadlet-ls.json'),
       ],
     },

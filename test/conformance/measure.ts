@@ -111,7 +111,7 @@ export function report(m: Measurement): string {
     out.push(`  MISS ${x.kind === 'accepted-with-errors' ? 'accepted' : 'rejected'} ${x.fixture}: ${x.detail}${who}`);
   }
   for (const o of m.otherRule) out.push(`  note: ${o}`);
-  for (const r of m.runtimeRefusalsSeen) out.push(`  runtime refusal flagged by invalid-value as listed: ${r}`);
+  for (const r of m.runtimeRefusalsSeen) out.push(`  runtime refusal flagged as listed: ${r}`);
   for (const r of RUNTIME_REFUSALS.filter((x) => !x.versions || x.versions.includes(m.target))) {
     const id = `${r.fixture}:${r.line} (${r.reason})`;
     if (!m.runtimeRefusalsSeen.includes(id)) out.push(`  runtime refusal listed but not flagged: ${id}`);

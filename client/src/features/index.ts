@@ -3,7 +3,9 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { portsView } from './ports-view';
+import { portRegistryExport } from './port-registry';
 
 export type ClientFeature = (context: vscode.ExtensionContext, client: LanguageClient) => void;
 
-export const CLIENT_FEATURES: ClientFeature[] = [];
+export const CLIENT_FEATURES: ClientFeature[] = [portsView, portRegistryExport];

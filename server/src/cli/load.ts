@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Analysis } from '../features/analysis';
 import { settingsFromConfig } from '../features/settings';
+import { loadCompanionFiles } from '../features/companions';
 import { QuadletConfig, ignorePatterns, parseConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
 import { findUnitFiles, readInput } from '../workspace/loader';
@@ -79,5 +80,6 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
   const { files, errors } = await findUnitFiles(absolute, load);
   const inputs = await Promise.all(files.map(async (f) => [f, await readInput(f, load)] as const));
   for (const [f, input] of inputs) analysis.setFile(normalisePath(f), input);
+  await loadCompanionFiles(analysis, load);
   return { analysis, config, configPath, roots, errors, warnings };
 }

@@ -10,6 +10,7 @@ import { ParsedUnit, SourceFile } from '../workspace/files';
 import { WorkspaceQueries, unitKey } from '../workspace/queries';
 import { UnitView } from '../workspace/unit-view';
 import { NEWEST_KNOWN } from '../catalog/versions';
+import { portInventory } from '../workspace/ports/inventory';
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   podmanVersion: NEWEST_KNOWN,
@@ -42,6 +43,8 @@ export class Analysis {
     settings: Partial<AnalysisSettings> = {},
   ) {
     this.settingsValue = { ...DEFAULT_SETTINGS, ...settings };
+    // Attached before any file arrives, so loaders see the YAML files .kube units name.
+    portInventory(index);
   }
 
   get settings(): AnalysisSettings {

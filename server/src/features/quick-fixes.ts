@@ -5,10 +5,14 @@ import { Diagnostic } from '../syntax/diagnostic';
 import { SourceFile } from '../workspace/files';
 import { CodeAction, replaceRange } from './edits';
 import { deprecatedFixes } from './fixes/deprecated';
+import { portConflictFixes, publicBindFixes } from './fixes/ports';
+import type { WorkspaceIndex } from '../workspace/index';
 
 export interface FixContext {
   diagnostic: Diagnostic;
   file: SourceFile;
+  /** The workspace, for fixes that look beyond the file (e.g. the next free port on the host). */
+  index?: WorkspaceIndex;
 }
 
 type Fixer = (ctx: FixContext) => CodeAction[];
@@ -17,6 +21,8 @@ const FIXERS: Record<string, Fixer> = {
   'unknown-key': renameTo,
   'unknown-section': renameTo,
   deprecated: deprecatedFixes,
+  'port-conflict': portConflictFixes,
+  'public-bind': publicBindFixes,
 };
 
 export function registerFixer(code: string, fixer: Fixer): void {
@@ -29,11 +35,11 @@ function renameTo({ diagnostic, file }: FixContext): CodeAction[] {
   return [{ title: `Change to '${suggestion}'`, kind: 'quickfix', fixes: [diagnostic.code], isPreferred: true, change: replaceRange(file.path, diagnostic.range, suggestion) }];
 }
 
-export function quickFixes(file: SourceFile, diagnostics: Diagnostic[]): CodeAction[] {
+export function quickFixes(file: SourceFile, diagnostics: Diagnostic[], index?: WorkspaceIndex): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const fixer = FIXERS[d.code];
-    if (fixer) out.push(...fixer({ diagnostic: d, file }));
+    if (fixer) out.push(...fixer({ diagnostic: d, file, index }));
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { ScopeContext, normalisePath } from '../workspace/scopes';
 import { Analysis } from './analysis';
 import { CodeAction } from './edits';
 import { quickFixes } from './quick-fixes';
+import { loadCompanionFiles } from './companions';
 
 export interface ServiceOptions {
   scope?: ScopeContext;
@@ -24,6 +25,8 @@ export class QuadletService {
   readonly analysis: Analysis;
   private readonly open = new Map<string, { text: string; version: number }>();
   private loadOptions: LoadOptions;
+  /** Companion files (YAML named by .kube units) that could not be read; retried when they change on disk. */
+  private readonly missingCompanions = new Set<string>();
 
   constructor(options: ServiceOptions = {}) {
     this.index = new WorkspaceIndex(options.scope ?? { roots: [], config: {} });
@@ -45,7 +48,18 @@ export class QuadletService {
       this.analysis.setFile(path, await readInput(f, this.loadOptions));
       loaded.push(path);
     }
+    loaded.push(...(await this.loadCompanions()));
     return loaded;
+  }
+
+  /** Reads the non-unit files the analysis needs (YAML of .kube units) that are not loaded yet. */
+  async loadCompanions(): Promise<string[]> {
+    return loadCompanionFiles(this.analysis, this.loadOptions, this.missingCompanions);
+  }
+
+  /** Does the analysis need a companion file it does not hold yet? */
+  hasMissingCompanions(): boolean {
+    return this.index.wantedFiles().some((p) => !this.index.getFile(p) && !this.missingCompanions.has(p));
   }
 
   updateScopeContext(ctx: ScopeContext, load?: LoadOptions): string[] {
@@ -82,9 +96,14 @@ export class QuadletService {
 
   async reloadFromDisk(path: string): Promise<string[]> {
     if (this.open.has(path)) return [];
-    if (!isUnitFileName(path) || path.includes('://')) return this.analysis.removeFile(path);
+    this.missingCompanions.delete(path);
+    const companion = this.index.wantedFiles().includes(path);
+    if ((!isUnitFileName(path) && !companion) || path.includes('://')) return this.analysis.removeFile(path);
     const input = await readInput(path, this.loadOptions);
-    if (input.skipped?.kind === 'unreadable') return this.analysis.removeFile(path);
+    if (input.skipped?.kind === 'unreadable') {
+      if (companion) this.missingCompanions.add(path);
+      return this.analysis.removeFile(path);
+    }
     return this.analysis.setFile(path, input);
   }
 
@@ -108,7 +127,7 @@ export class QuadletService {
   codeActions(path: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
     const file = this.index.getFile(path);
     if (!file) return [];
-    return quickFixes(file, diagnostics);
+    return quickFixes(file, diagnostics, this.index);
   }
 
   private inputFor(text: string) {

@@ -11,6 +11,12 @@ import { duplicateKeyRule } from './duplicate-key';
 import { missingKeyRule } from './missing-key';
 import { conflictingKeysRule } from './conflicting-keys';
 import { invalidValueRule } from './invalid-value';
+import { portConflictRule } from './port-conflict';
+import { publicBindRule } from './public-bind';
+import { privilegedPortRule } from './privileged-port';
+import { hostNetworkRule } from './host-network';
+import { podMemberPublishRule } from './pod-member-publish';
+import { noneNetworkPublishRule } from './none-network-publish';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -22,6 +28,12 @@ export const ALL_RULES: Rule[] = [
   missingKeyRule,
   conflictingKeysRule,
   invalidValueRule,
+  portConflictRule,
+  publicBindRule,
+  privilegedPortRule,
+  hostNetworkRule,
+  podMemberPublishRule,
+  noneNetworkPublishRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */

@@ -81,6 +81,7 @@ export class WorkspaceIndex {
       this.files.set(path, file);
     }
     this.register(file, touched);
+    this.notifyFileChanged(path, touched);
     return { file, touched };
   }
 
@@ -90,7 +91,17 @@ export class WorkspaceIndex {
     if (!file) return { touched };
     this.unregister(file, touched);
     this.files.delete(path);
+    this.notifyFileChanged(path, touched);
     return { file, touched };
+  }
+
+  private notifyFileChanged(path: string, touched: Set<string>): void {
+    for (const inv of this.inventories) for (const k of inv.fileChanged?.(path) ?? []) touched.add(k);
+  }
+
+  /** Non-unit files the inventories read (e.g. YAML named by .kube files); loaders add them. */
+  wantedFiles(): string[] {
+    return [...new Set(this.inventories.flatMap((inv) => inv.wantedFiles?.() ?? []))];
   }
 
   getFile(path: string): SourceFile | undefined {

@@ -9,4 +9,8 @@ export interface Inventory {
   add(unit: ParsedUnit): string[];
   /** Removes a unit's facts; returns the dependency keys they touched. */
   remove(unit: ParsedUnit): string[];
+  /** Any file was set or removed (e.g. a Kubernetes YAML a .kube plays); returns the keys it touched. */
+  fileChanged?(path: string): string[];
+  /** Files that hold no unit but that the inventory reads (the loaders add them to the index). */
+  wantedFiles?(): string[];
 }

@@ -3,5 +3,6 @@
 import { HandlerModule } from '../context';
 import { documentsHandler } from './documents';
 import { codeActionsHandler } from './code-actions';
+import { portsHandler } from './ports';
 
-export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler];
+export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler, portsHandler];

@@ -1,0 +1,75 @@
+// Options quadlet-ls understands inside `PodmanArgs=`: `-p`/`--publish` (a port mapping),
+// `--network`/`--net` (counts as `Network=` for every rule) and `--publish-all`. PodmanArgs is split
+// like an exec line (quotes removed, escapes decoded); a line with a bad escape is dropped by Podman,
+// so it yields nothing here either.
+
+import { Entry, Range, valuePieceRange } from '../syntax/model';
+import { splitWords } from '../syntax/words';
+import { ParsedUnit } from './files';
+import { UnitView } from './unit-view';
+
+export interface PodmanArgOption {
+  /** `publish`, `network` or `publish-all`. */
+  option: 'publish' | 'network' | 'publish-all';
+  /** The option's value as Podman receives it ('' for publish-all). */
+  value: string;
+  entry: Entry;
+  /** The unit (file or drop-in) that wrote the PodmanArgs line. */
+  unit: ParsedUnit;
+  /** Offsets of the value in `entry.value` when they are exact (the raw text equals the decoded text). */
+  valueStart?: number;
+  /** Range of the value (or of the whole word when offsets are not exact). */
+  range: Range;
+  /** Range of the option word itself (`-p`, `--network=host`). */
+  optionRange: Range;
+}
+
+const PUBLISH = new Set(['-p', '--publish']);
+const NETWORK = new Set(['--network', '--net']);
+
+function optionOf(flag: string): PodmanArgOption['option'] | undefined {
+  if (PUBLISH.has(flag)) return 'publish';
+  if (NETWORK.has(flag)) return 'network';
+  if (flag === '--publish-all') return 'publish-all';
+  return undefined;
+}
+
+/** The options of one PodmanArgs entry. */
+export function podmanArgOptions(entry: Entry, unit: ParsedUnit): PodmanArgOption[] {
+  if (entry.templated) return [];
+  const { words, problems } = splitWords(entry.value);
+  if (problems.some((p) => p.message.startsWith('unsupported escape'))) return [];
+  const out: PodmanArgOption[] = [];
+  const piece = (start: number, end: number) => valuePieceRange(entry, start, end);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const raw = entry.value.slice(w.start, w.end);
+    const exact = raw === w.text;
+    const eq = w.text.indexOf('=');
+    const flag = eq === -1 ? w.text : w.text.slice(0, eq);
+    const option = optionOf(flag);
+    if (!option) continue;
+    const optionRange = piece(w.start, w.end);
+    if (option === 'publish-all') {
+      if (eq === -1 || /^(true|1)$/i.test(w.text.slice(eq + 1))) out.push({ option, value: '', entry, unit, range: optionRange, optionRange });
+      continue;
+    }
+    if (eq !== -1) {
+      const valueStart = exact ? w.start + eq + 1 : undefined;
+      const range = valueStart === undefined ? optionRange : piece(valueStart, w.end);
+      out.push({ option, value: w.text.slice(eq + 1), entry, unit, valueStart, range, optionRange });
+      continue;
+    }
+    const next = words[i + 1];
+    if (!next) continue;
+    i++;
+    const nextExact = entry.value.slice(next.start, next.end) === next.text;
+    out.push({ option, value: next.text, entry, unit, valueStart: nextExact ? next.start : undefined, range: piece(next.start, next.end), optionRange });
+  }
+  return out;
+}
+
+/** Every understood option of a unit's PodmanArgs lines (file and drop-ins, resets applied). */
+export function podmanArgsOf(view: UnitView, section: string): PodmanArgOption[] {
+  return view.values(section, 'PodmanArgs').flatMap((e) => podmanArgOptions(e.entry, e.unit));
+}

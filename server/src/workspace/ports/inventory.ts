@@ -1,0 +1,155 @@
+// The host-wide port inventory: every listener of every scope, kept up to date as files change
+// (the index calls add/remove for each unit, and fileChanged for other files such as the YAML a
+// .kube plays). Listeners are stored by owning unit and in per-host, per-protocol port blocks.
+
+import { PortRange, Protocol } from '../../catalog/values/ports';
+import { ParsedUnit } from '../files';
+import type { WorkspaceIndex } from '../index';
+import { Inventory } from '../inventory';
+import { unitKey } from '../queries';
+import { UnitView } from '../unit-view';
+import { extractListeners } from './extract';
+import { blocksOf, touchedKeys } from './keys';
+import { Listener, formatAddress, formatPorts } from './model';
+import { rangesOverlap } from './overlap';
+
+export class PortInventory implements Inventory {
+  private readonly byUnit = new Map<ParsedUnit, Listener[]>();
+  private readonly blocks = new Map<string, Set<Listener>>();
+  /** YAML path → .kube units that name it; and the reverse. */
+  private readonly yamlUsers = new Map<string, Set<ParsedUnit>>();
+  private readonly yamlOf = new Map<ParsedUnit, string[]>();
+  /** Grows on every change, so views can tell whether to refresh. */
+  version = 0;
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  add(unit: ParsedUnit): string[] {
+    if (unit.identity.kind === 'dropin') return this.refresh(this.index.unitsForDropin(unit));
+    return this.put(unit);
+  }
+
+  remove(unit: ParsedUnit): string[] {
+    if (unit.identity.kind === 'dropin') return this.refresh(this.index.unitsForDropin(unit));
+    return this.drop(unit);
+  }
+
+  /** A non-unit file changed or went away: re-read the units that play it (as YAML). */
+  fileChanged(path: string): string[] {
+    const users = this.yamlUsers.get(path);
+    if (!users?.size) return [];
+    const units = [...users];
+    return [...this.refresh(units), ...units.map((u) => unitKey(u.file.placement.scope.host, u.name))];
+  }
+
+  /** Files the inventory would read if the index held them (YAML named by .kube files). */
+  wantedFiles(): string[] {
+    return [...this.yamlUsers.keys()];
+  }
+
+  /** A fingerprint of every listener (position, ports, address, state), to tell real changes from re-parses. */
+  signature(): string {
+    return this.all()
+      .map((l) => `${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`)
+      .sort()
+      .join('\n');
+  }
+
+  all(): Listener[] {
+    return [...this.byUnit.values()].flat();
+  }
+
+  ofUnit(unit: ParsedUnit): Listener[] {
+    return this.byUnit.get(unit) ?? [];
+  }
+
+  byId(id: string): Listener | undefined {
+    for (const list of this.byUnit.values()) for (const l of list) if (l.id === id) return l;
+    return undefined;
+  }
+
+  /** Listeners with fixed host ports on that host and protocol whose ports overlap the range. */
+  near(host: string, protocol: Protocol, ports: PortRange): Listener[] {
+    const out = new Set<Listener>();
+    for (const b of blocksOf(ports)) {
+      for (const l of this.blocks.get(blockId(host, protocol, b)) ?? []) if (l.ports && rangesOverlap(l.ports, ports)) out.add(l);
+    }
+    return [...out];
+  }
+
+  private refresh(units: ParsedUnit[]): string[] {
+    const keys: string[] = [];
+    for (const u of units) keys.push(...this.drop(u), ...this.put(u));
+    return keys;
+  }
+
+  private put(unit: ParsedUnit): string[] {
+    const view = new UnitView(unit, this.index.dropinsFor(unit));
+    const { listeners, yamlFiles } = extractListeners(view, { readText: (p) => this.index.getFile(p)?.text });
+    if (yamlFiles.length) {
+      this.yamlOf.set(unit, yamlFiles);
+      for (const y of yamlFiles) {
+        let set = this.yamlUsers.get(y);
+        if (!set) this.yamlUsers.set(y, (set = new Set()));
+        set.add(unit);
+      }
+    }
+    if (!listeners.length) return [];
+    this.byUnit.set(unit, listeners);
+    this.version++;
+    const keys: string[] = [];
+    for (const l of listeners) {
+      if (!l.ports) continue;
+      for (const b of blocksOf(l.ports)) {
+        const id = blockId(l.host, l.protocol, b);
+        let set = this.blocks.get(id);
+        if (!set) this.blocks.set(id, (set = new Set()));
+        set.add(l);
+      }
+      keys.push(...touchedKeys(l.host, l.protocol, l.ports));
+    }
+    return keys;
+  }
+
+  private drop(unit: ParsedUnit): string[] {
+    for (const y of this.yamlOf.get(unit) ?? []) {
+      const set = this.yamlUsers.get(y);
+      set?.delete(unit);
+      if (set && set.size === 0) this.yamlUsers.delete(y);
+    }
+    this.yamlOf.delete(unit);
+    const listeners = this.byUnit.get(unit);
+    if (!listeners) return [];
+    this.byUnit.delete(unit);
+    this.version++;
+    const keys: string[] = [];
+    for (const l of listeners) {
+      if (!l.ports) continue;
+      for (const b of blocksOf(l.ports)) {
+        const id = blockId(l.host, l.protocol, b);
+        const set = this.blocks.get(id);
+        set?.delete(l);
+        if (set && set.size === 0) this.blocks.delete(id);
+      }
+      keys.push(...touchedKeys(l.host, l.protocol, l.ports));
+    }
+    return keys;
+  }
+}
+
+function blockId(host: string, protocol: Protocol, block: number): string {
+  return `${host}\u0000${protocol}\u0000${block}`;
+}
+
+const attached = new WeakMap<WorkspaceIndex, PortInventory>();
+
+/** The port inventory of an index, attached on first use (the analysis attaches it up front). */
+export function portInventory(index: WorkspaceIndex): PortInventory {
+  let inv = attached.get(index);
+  if (!inv) {
+    inv = new PortInventory(index);
+    attached.set(index, inv);
+    index.addInventory(inv);
+  }
+  return inv;
+}
