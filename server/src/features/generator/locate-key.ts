@@ -13,7 +13,7 @@ export interface Spot {
 }
 
 // Go error texts name some keys by a lower-case noun ("cannot set gateway or range without subnet",
-// "source cannot be empty" for Mount=).
+// "the key Image is mandatory when using the image driver").
 const NOUN_KEYS: Record<string, string[]> = {
   gateway: ['Gateway'],
   gateways: ['Gateway'],
@@ -21,8 +21,16 @@ const NOUN_KEYS: Record<string, string[]> = {
   ranges: ['IPRange'],
   subnet: ['Subnet'],
   subnets: ['Subnet'],
-  source: ['Mount', 'Volume'],
+  driver: ['Driver'],
 };
+
+/** `Mount=` of a type that needs a source (volume — the default —, image, artifact) without one. */
+function mountWithoutSource(e: Entry): boolean {
+  if (e.key !== 'Mount') return false;
+  const opts = new Map(e.value.replace(/^"|"$/g, '').split(',').map((kv) => [kv.split('=')[0].trim(), kv.slice(kv.indexOf('=') + 1).trim()] as const));
+  const type = opts.get('type') ?? 'volume';
+  return ['volume', 'image', 'artifact'].includes(type) && !opts.get('source') && !opts.get('src');
+}
 
 /** Range of the trimmed text of a (0-based) line; empty at column 0 when the line is blank. */
 export function lineSpot(doc: UnitDocument, line: number): Range {
@@ -85,7 +93,12 @@ export function findSpot(view: UnitView, message: string): Spot | undefined {
     const hit = entries.find((e) => valueTokens(e.entry.value).includes(token));
     if (hit) return spotOf(hit);
   }
-  // 4. Keys named by a lower-case noun.
+  // 4. "source cannot be empty": the Mount= that has none.
+  if (/\bsource\b/.test(message)) {
+    const hit = entries.find((e) => mountWithoutSource(e.entry));
+    if (hit) return spotOf(hit);
+  }
+  // 5. Keys named by a lower-case noun.
   for (const word of message.toLowerCase().match(/[a-z]+/g) ?? []) {
     for (const key of NOUN_KEYS[word] ?? []) {
       const hit = lastOf(entries, (e) => e.key === key);

@@ -36,8 +36,9 @@ async function contentOf(f: ScopeFile): Promise<string | Uint8Array> {
   return f.file.text;
 }
 
-export async function withStage<T>(files: ScopeFile[], use: (stage: Stage) => Promise<T>): Promise<T> {
-  const root = await fs.realpath(await fs.mkdtemp(join(tmpdir(), 'quadlet-ls-gen-')));
+/** `parent`: where the private temp directory is created (the system temp dir by default). */
+export async function withStage<T>(files: ScopeFile[], use: (stage: Stage) => Promise<T>, parent = tmpdir()): Promise<T> {
+  const root = await fs.realpath(await fs.mkdtemp(join(parent, 'quadlet-ls-gen-')));
   try {
     const dirIndex = new Map<string, number>();
     const sourceDirs: string[] = [];

@@ -21,6 +21,8 @@ export interface ValidateOptions {
   timeoutMs?: number;
   /** The file the user asked about (a crash is reported there when the culprit is unclear). */
   focus?: string;
+  /** Parent of the staging directory (tests use their own to watch it being removed). */
+  stageParent?: string;
 }
 
 export interface ValidationRun {
@@ -66,7 +68,7 @@ export async function validateScope(index: WorkspaceIndex, scope: Scope, opts: V
       ...(u.sourcePath ? { sourcePath: stage.toSource(u.sourcePath) ?? stage.restorePaths(u.sourcePath) } : {}),
     }));
     return { ...base, exitCode: r.code, timedOut: r.timedOut, failed: r.timedOut || !!r.failure, diagnostics, general, units, durationMs: Date.now() - started };
-  });
+  }, opts.stageParent);
 }
 
 /** The generated units that come from a file: its own, or for a drop-in those of the units it changes. */
