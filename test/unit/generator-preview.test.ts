@@ -82,6 +82,27 @@ describe('generated unit preview (real generator)', () => {
       }
     });
 
+    it(`${oracle.version}: CRLF files and keys that come from a drop-in land on the right file and line`, async () => {
+      const t = tempDir('quadlet-ls-preview-');
+      try {
+        writeTree(t.dir, {
+          'web.container': '# web\r\n[Container]\r\nImage=quay.io/x/web:1\r\n',
+          'web.container.d/20-extra.conf': '[Unit]\r\nDescription=x\r\n\r\n[Container]\r\n  Bogus = 1\r\n',
+        });
+        const search = join(t.dir, SEARCH);
+        const ws = await loadWorkspace([t.dir], { podmanVersion: oracle.version });
+        const web = join(search, 'web.container');
+        const run = await validateScope(ws.analysis.index, ws.analysis.index.getFile(web)!.placement.scope, { binary: oracle.path });
+        const d = run.diagnostics.filter((x) => x.code === 'podman');
+        assert.equal(d.length, 1, JSON.stringify(run.diagnostics));
+        assert.equal(d[0].file, join(search, 'web.container.d/20-extra.conf'));
+        assert.deepEqual(d[0].range, { start: { line: 4, character: 2 }, end: { line: 4, character: 7 } });
+        assert.equal(d[0].message, `unsupported key 'Bogus' in group 'Container' in ${web}`);
+      } finally {
+        t.remove();
+      }
+    });
+
     it(`${oracle.version}: a file Podman cannot parse drops its directory's other units; both are reported`, async () => {
       const t = tempDir('quadlet-ls-preview-');
       try {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Analysis } from '../../server/src/features/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { validateScope } from '../../server/src/features/generator/validate';
+import { GeneratorRunner } from '../../server/src/features/generator/runner';
 import { tempDir, writeScript } from '../helpers/oracle';
 
 const ROOT = '/ws/hosts/h1/home/alice/.config/containers/systemd';
@@ -139,6 +140,44 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       assert.equal(run.failed, true);
       assert.match(run.general[0], /could not run .*ENOENT/);
       assert.deepEqual(readdirSync(parent), []);
+    } finally {
+      t.remove();
+    }
+  });
+});
+
+describe('GeneratorRunner (the one gate)', () => {
+  it('runs nothing while untrusted, not even -version, and starts once trusted', async () => {
+    const t = tempDir('quadlet-ls-fake-');
+    try {
+      const marker = join(t.dir, 'ran');
+      const bin = writeScript(join(t.dir, 'quadlet'), `echo "$*" >> '${marker}'\n[ "$1" = -version ] && echo 5.8.6\nexit 0`);
+      let trusted = false;
+      const runner = new GeneratorRunner(index(), { trusted: () => trusted, configuredPath: () => bin });
+      assert.equal((await runner.status()).trusted, false);
+      assert.match(((await runner.validate(`${ROOT}/web.container`)) as { refused: string }).refused, /not trusted/);
+      assert.match(((await runner.preview(`${ROOT}/web.container`)) as { refused: string }).refused, /not trusted/);
+      assert.equal(existsSync(marker), false);
+      trusted = true;
+      assert.equal((await runner.status()).version, '5.8.6');
+      const run = await runner.validate(`${ROOT}/web.container`);
+      assert.ok(!('refused' in run));
+      assert.deepEqual(readFileSync(marker, 'utf8').trim().split('\n'), ['-version', '-dryrun -user']);
+    } finally {
+      t.remove();
+    }
+  });
+
+  it('explains, without running anything, why a template or .quadlets file has no generated unit', async () => {
+    const t = tempDir('quadlet-ls-fake-');
+    try {
+      const marker = join(t.dir, 'ran');
+      const bin = writeScript(join(t.dir, 'quadlet'), `touch '${marker}'`);
+      const idx = workspace({ 'web.container.j2': '[Container]\nImage={{ image }}\n', 'app.quadlets': '# FileName=a\n[Container]\nImage=quay.io/x/a:1\n' });
+      const runner = new GeneratorRunner(idx, { trusted: () => true, configuredPath: () => bin });
+      assert.match(((await runner.preview(`${ROOT}/web.container.j2`)) as { refused: string }).refused, /does not read templates/);
+      assert.match(((await runner.preview(`${ROOT}/app.quadlets`)) as { refused: string }).refused, /podman quadlet install/);
+      assert.equal(existsSync(marker), false);
     } finally {
       t.remove();
     }

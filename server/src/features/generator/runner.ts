@@ -6,6 +6,8 @@ import { WorkspaceIndex } from '../../workspace/index';
 import { GeneratorLocation, generatorVersion, locateGenerator } from './locate';
 import { GeneratedUnit } from './output';
 import { ValidationRun, unitsGeneratedFor, validateScope } from './validate';
+import { generatorReads } from './scope-files';
+import { SourceFile } from '../../workspace/files';
 
 export const UNTRUSTED_MESSAGE = 'This workspace is not trusted, so quadlet-ls runs no program here (Podman\'s generator included). Trust the workspace to validate with Podman.';
 
@@ -67,8 +69,18 @@ export class GeneratorRunner {
 
   /** The units Podman generates from `path`, and the run that produced them. */
   async preview(path: string): Promise<{ run: ValidationRun; units: GeneratedUnit[] } | Refusal> {
+    const file = this.index.getFile(path);
+    if (file && !generatorReads(file)) return { refused: notReadReason(file) };
     const run = await this.validate(path);
     if ('refused' in run) return run;
     return { run, units: unitsGeneratedFor(run, this.index, path) };
   }
+}
+
+function notReadReason(file: SourceFile): string {
+  const id = file.identity;
+  if (id.template) return 'Podman\'s generator does not read templates (.j2); render the template first.';
+  if (id.kind === 'quadlets') return 'Podman\'s generator does not read .quadlets files; `podman quadlet install` splits them into unit files first.';
+  if (file.units()[0]?.foreign) return 'This .network file is a systemd-networkd file, not a Quadlet.';
+  return 'Podman\'s generator does not read this file: only Quadlet files (.container, .volume, .network, .kube, .image, .build, .pod, .artifact) and their drop-ins become units.';
 }
