@@ -1,87 +1,41 @@
-// Podman's real generators (5.4 and 5.8, from ../shared/tools/fetch-quadlet) and the corpus of
-// Podman's own fixtures. Tests that need them skip with a printed reason when they are missing —
-// except under CI=true, where a missing binary or corpus is a failure.
+// The real generators (5.4, 5.8) and the corpus for the generator-feature tests. Unlike the
+// conformance suite, these tests FAIL when CI=true and something is missing (CI must have run
+// ../shared/tools/fetch-quadlet); elsewhere they skip and print why.
 
-import { existsSync, readFileSync, mkdtempSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import { OracleVersion, oracleBinary } from '../conformance/oracle';
+import { CORPUS, SHARED, corpusAvailable } from '../conformance/corpus';
 
 export interface Oracle {
-  /** "5.4" or "5.8". */
-  version: string;
+  version: OracleVersion;
   path: string;
 }
 
-const REPO = resolve(__dirname, '../../..');
-const CACHE = process.env.QUADLET_CACHE ?? join(homedir(), '.cache/quadlet-oracle');
-export const FETCH_TOOL = resolve(REPO, '../shared/tools/fetch-quadlet');
-export const CORPUS = process.env.QUADLET_CORPUS ?? resolve(REPO, '../shared/corpus/podman-e2e');
-const IN_CI = process.env.CI === 'true';
+const FETCH_TOOL = `${SHARED}/tools/fetch-quadlet`;
 
-export function oracles(): Oracle[] {
-  return ['5.4', '5.8'].map((version) => ({ version, path: join(CACHE, `podman-${version}`, 'quadlet') })).filter((o) => existsSync(o.path));
-}
-
-export function missingOracles(): string[] {
-  const found = new Set(oracles().map((o) => o.version));
-  return ['5.4', '5.8'].filter((v) => !found.has(v));
-}
-
-/**
- * Registers a test that fails in CI and otherwise skips (printing why) when something needed is
- * missing; returns true when everything is there.
- */
-export function requireOrSkip(what: string, missing: string[]): boolean {
+/** Registers a failing test (CI=true) or a skipped one (otherwise) when something is missing; true when all is there. */
+function requireOrSkip(what: string, missing: string[]): boolean {
   if (missing.length === 0) return true;
-  const reason = `${what} missing: ${missing.join(', ')} (run ${FETCH_TOOL}; cache ${CACHE})`;
-  if (IN_CI) it(`${what} present (CI=true)`, () => assert.fail(reason));
+  const reason = `${what} missing: ${missing.join(', ')} (run ${FETCH_TOOL})`;
+  if (process.env.CI === 'true') it(`${what} present (CI=true)`, () => assert.fail(reason));
   else {
     console.log(`# SKIP ${reason}`);
-    it(`${what}`, { skip: reason }, () => {});
+    it(what, { skip: reason }, () => {});
   }
   return false;
 }
 
+/** Both generators, or none (with a registered skip/failure). */
 export function requireOracles(): Oracle[] {
-  return requireOrSkip('Podman generator binaries', missingOracles().map((v) => `quadlet ${v}`)) ? oracles() : [];
+  const all = (['5.4', '5.8'] as OracleVersion[]).map((version) => ({ version, path: oracleBinary(version) }));
+  const missing = all.filter((o) => !o.path).map((o) => `quadlet ${o.version}`);
+  return requireOrSkip('Podman generator binaries', missing) ? all.map((o) => ({ version: o.version, path: o.path! })) : [];
 }
 
 export function requireCorpus(): boolean {
-  return requireOrSkip('Podman e2e corpus', existsSync(join(CORPUS, 'MANIFEST.tsv')) ? [] : [CORPUS]);
-}
-
-export interface ManifestRow {
-  file: string;
-  status54: string;
-  message54: string;
-  status58: string;
-  message58: string;
-  companions: string[];
-}
-
-export function readManifest(): ManifestRow[] {
-  const [header, ...rows] = readFileSync(join(CORPUS, 'MANIFEST.tsv'), 'utf8').trimEnd().split('\n');
-  const cols = header.split('\t');
-  const at = (r: string[], name: string) => r[cols.indexOf(name)] ?? '';
-  return rows.map((line) => {
-    const r = line.split('\t');
-    return {
-      file: at(r, 'file'),
-      status54: at(r, 'quadlet_5_4_2'),
-      message54: at(r, 'stderr_message'),
-      status58: at(r, 'quadlet_5_8_6'),
-      message58: at(r, 'stderr_message_5_8_6'),
-      companions: at(r, 'companions_used').split(',').filter(Boolean),
-    };
-  });
-}
-
-/** A fresh temp directory and its removal. */
-export function tempDir(prefix: string): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return requireOrSkip('Podman e2e corpus', corpusAvailable() ? [] : [CORPUS]);
 }
 
 /** Writes an executable `#!/bin/sh` script (a fake generator or podman). */

@@ -3,22 +3,16 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { CliIo } from '../../server/src/cli/io';
-import { requireOracles, tempDir, writeScript } from '../helpers/oracle';
+import { requireOracles, writeScript } from '../helpers/oracle';
+import { tempTree } from '../helpers/cli';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', version: 'test', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   return io;
-}
-
-function write(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, rel)), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
 }
 
 const ALICE = 'hosts/h1/home/alice/.config/containers/systemd';
@@ -26,9 +20,8 @@ const ROOT = 'hosts/h1/etc/containers/systemd';
 
 describe('check --generator', () => {
   it('runs once per scope: rootless with -user, root without', async () => {
-    const t = tempDir('quadlet-ls-cli-');
+    const t = tempTree({ [`${ALICE}/web.container`]: '[Container]\nImage=quay.io/x/web:1\n', [`${ROOT}/proxy.container`]: '[Container]\nImage=quay.io/x/proxy:1\n' });
     try {
-      write(t.dir, { [`${ALICE}/web.container`]: '[Container]\nImage=quay.io/x/web:1\n', [`${ROOT}/proxy.container`]: '[Container]\nImage=quay.io/x/proxy:1\n' });
       const log = join(t.dir, 'calls');
       const bin = writeScript(join(t.dir, 'quadlet'), `[ "$1" = -version ] && { echo 5.8.6; exit 0; }\nls "$QUADLET_UNIT_DIRS" | tr '\\n' ' ' >> '${log}'; echo "$*" >> '${log}'`);
       const io = capture();
@@ -37,7 +30,7 @@ describe('check --generator', () => {
       const calls = readFileSync(log, 'utf8').trim().split('\n').sort();
       assert.deepEqual(calls, ['proxy.container -dryrun', 'web.container -dryrun -user']);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
@@ -49,9 +42,8 @@ describe('check --generator', () => {
 
   for (const oracle of requireOracles()) {
     it(`${oracle.version}: Podman's findings join ours, on the right line; its version is the target`, async () => {
-      const t = tempDir('quadlet-ls-cli-');
+      const t = tempTree({ [`${ALICE}/web.container`]: '[Container]\nImage=quay.io/x/web:1\nHttpProxy=false\n' });
       try {
-        write(t.dir, { [`${ALICE}/web.container`]: '[Container]\nImage=quay.io/x/web:1\nHttpProxy=false\n' });
         const io = capture();
         const code = await runCli(['check', '--format', 'json', '--generator', oracle.path, join(t.dir, 'hosts')], io);
         const findings = JSON.parse(io.stdout) as { file: string; line: number; code: string; message: string }[];
@@ -66,7 +58,7 @@ describe('check --generator', () => {
           assert.equal(findings.some((f) => f.code === 'version'), false);
         }
       } finally {
-        t.remove();
+        t.cleanup();
       }
     });
   }

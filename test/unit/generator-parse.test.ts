@@ -9,7 +9,8 @@ import { parseGeneratorStderr } from '../../server/src/features/generator/stderr
 import { splitDryRun } from '../../server/src/features/generator/output';
 import { hasUnsupportedEscape } from '../../server/src/features/generator/escapes';
 import { locateGenerator } from '../../server/src/features/generator/locate';
-import { tempDir, writeScript } from '../helpers/oracle';
+import { writeScript } from '../helpers/oracle';
+import { tempTree } from '../helpers/cli';
 
 // generator-facts.md §10, example O:ord.
 const STDERR_54 = [
@@ -97,19 +98,19 @@ describe('unsupported escapes (generator-facts §2.2)', () => {
 
 describe('finding the generator', () => {
   it('uses the configured path only when it is an absolute executable, never replacing it', async () => {
-    const t = tempDir('quadlet-ls-locate-');
+    const t = tempTree({});
     try {
       const bin = writeScript(join(t.dir, 'q'), 'exit 0');
       assert.deepEqual((await locateGenerator({ configured: bin, systemPaths: [] })).found, { path: bin, source: 'setting' });
       assert.match((await locateGenerator({ configured: 'rel/quadlet', systemPaths: [bin] })).problem!, /absolute/);
       assert.match((await locateGenerator({ configured: join(t.dir, 'none'), systemPaths: [bin] })).problem!, /not an executable/);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('falls back to the system paths, then next to podman on PATH', async () => {
-    const t = tempDir('quadlet-ls-locate-');
+    const t = tempTree({});
     try {
       const system = writeScript(join(t.dir, 'system-quadlet'), 'exit 0');
       assert.deepEqual((await locateGenerator({ systemPaths: [join(t.dir, 'none'), system], pathEnv: '' })).found, { path: system, source: 'system' });
@@ -120,7 +121,7 @@ describe('finding the generator', () => {
       assert.deepEqual((await locateGenerator({ systemPaths: [], pathEnv: `relative:${join(t.dir, 'bin')}` })).found, { path: next, source: 'next-to-podman' });
       assert.match((await locateGenerator({ systemPaths: [], pathEnv: '' })).problem!, /not found/);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 

@@ -5,22 +5,17 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { loadWorkspace } from '../../server/src/cli/load';
 import { validateScope, unitsGeneratedFor } from '../../server/src/features/generator/validate';
 import { renderPreview } from '../../server/src/features/generator/preview';
-import { Oracle, requireOracles, tempDir } from '../helpers/oracle';
+import { Oracle, requireOracles } from '../helpers/oracle';
+import { tempTree } from '../helpers/cli';
 
 const SEARCH = 'hosts/h1/home/alice/.config/containers/systemd';
 
-function writeTree(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const p = join(root, SEARCH, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
-}
+/** Files placed in alice's Quadlet directory. */
+const inSearch = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([rel, text]) => [`${SEARCH}/${rel}`, text]));
 
 /** `quadlet -dryrun -user` run directly on the directory (no staging), stdout only. */
 function directDryRun(oracle: Oracle, dir: string): string {
@@ -51,9 +46,8 @@ const TREE = {
 describe('generated unit preview (real generator)', () => {
   for (const oracle of requireOracles()) {
     it(`${oracle.version}: the preview of web.container and of its drop-in is the dry-run block, byte for byte`, async () => {
-      const t = tempDir('quadlet-ls-preview-');
+      const t = tempTree(inSearch(TREE));
       try {
-        writeTree(t.dir, TREE);
         const search = join(t.dir, SEARCH);
         const ws = await loadWorkspace([t.dir], { podmanVersion: oracle.version });
         const web = join(search, 'web.container');
@@ -78,17 +72,16 @@ describe('generated unit preview (real generator)', () => {
         const worker = unitsGeneratedFor(run, ws.analysis.index, join(search, 'jobs/worker.container'));
         assert.equal(`---worker.service---\n${worker[0].text}`, block(directDryRun(oracle, search), 'worker.service'));
       } finally {
-        t.remove();
+        t.cleanup();
       }
     });
 
     it(`${oracle.version}: CRLF files and keys that come from a drop-in land on the right file and line`, async () => {
-      const t = tempDir('quadlet-ls-preview-');
-      try {
-        writeTree(t.dir, {
+      const t = tempTree(inSearch({
           'web.container': '# web\r\n[Container]\r\nImage=quay.io/x/web:1\r\n',
           'web.container.d/20-extra.conf': '[Unit]\r\nDescription=x\r\n\r\n[Container]\r\n  Bogus = 1\r\n',
-        });
+        }));
+      try {
         const search = join(t.dir, SEARCH);
         const ws = await loadWorkspace([t.dir], { podmanVersion: oracle.version });
         const web = join(search, 'web.container');
@@ -99,14 +92,13 @@ describe('generated unit preview (real generator)', () => {
         assert.deepEqual(d[0].range, { start: { line: 4, character: 2 }, end: { line: 4, character: 7 } });
         assert.equal(d[0].message, `unsupported key 'Bogus' in group 'Container' in ${web}`);
       } finally {
-        t.remove();
+        t.cleanup();
       }
     });
 
     it(`${oracle.version}: a file Podman cannot parse drops its directory's other units; both are reported`, async () => {
-      const t = tempDir('quadlet-ls-preview-');
+      const t = tempTree(inSearch({ 'a.container': '[Container]\nImage=quay.io/x/a:1\njunk\n', 'b.container': '[Container]\nImage=quay.io/x/b:1\n', 'sub/c.container': '[Container]\nImage=quay.io/x/c:1\n' }));
       try {
-        writeTree(t.dir, { 'a.container': '[Container]\nImage=quay.io/x/a:1\njunk\n', 'b.container': '[Container]\nImage=quay.io/x/b:1\n', 'sub/c.container': '[Container]\nImage=quay.io/x/c:1\n' });
         const search = join(t.dir, SEARCH);
         const ws = await loadWorkspace([t.dir], { podmanVersion: oracle.version });
         const b = join(search, 'b.container');
@@ -123,7 +115,7 @@ describe('generated unit preview (real generator)', () => {
         const preview = renderPreview({ path: b, run, units: unitsGeneratedFor(run, ws.analysis.index, b), version: oracle.version });
         assert.match(preview, /# Podman generated no unit from b\.container\.\n# line 1: error: Podman skips this unit/);
       } finally {
-        t.remove();
+        t.cleanup();
       }
     });
   }

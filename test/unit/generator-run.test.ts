@@ -9,7 +9,8 @@ import { Analysis } from '../../server/src/features/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { validateScope } from '../../server/src/features/generator/validate';
 import { GeneratorRunner } from '../../server/src/features/generator/runner';
-import { tempDir, writeScript } from '../helpers/oracle';
+import { writeScript } from '../helpers/oracle';
+import { tempTree } from '../helpers/cli';
 
 const ROOT = '/ws/hosts/h1/home/alice/.config/containers/systemd';
 
@@ -42,7 +43,7 @@ const scope = { host: 'h1', owner: 'alice', rootless: true };
 
 describe('generator runs with a fake binary', () => {
   it('stages the scope (sub-directories and drop-ins kept), passes -dryrun -user, removes the temp dir after success', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const { bin, record } = fakeGenerator(
         t.dir,
@@ -58,12 +59,12 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       assert.match(run.units[0].text, new RegExp(`SourcePath=${ROOT}/web.container\n`));
       assert.equal(existsSync(dirs[0]), false, 'staged dir removed');
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('root scopes run without -user', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const { bin, record } = fakeGenerator(t.dir, 'exit 0');
       const rootIndex = new WorkspaceIndex({ roots: ['/ws'], config: {} });
@@ -71,12 +72,12 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       await validateScope(rootIndex, { host: 'h1', owner: 'root', rootless: false }, { binary: bin, timeoutMs: 5000 });
       assert.equal(recorded(record).args, '-dryrun');
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('reads a failure onto the file and key, and removes the temp dir', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const { bin, record } = fakeGenerator(
         t.dir,
@@ -90,12 +91,12 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       assert.equal(d.message, `unsupported key 'Foo' in group 'Container' in ${ROOT}/web.container`, 'staged path rewritten to the real one');
       assert.equal(existsSync(recorded(record).dirs[0]), false);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('reads a panic (exit 2) as one error naming the crash, and removes the temp dir', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const { bin, record } = fakeGenerator(
         t.dir,
@@ -110,12 +111,12 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       assert.match(d.message, /crashed \(panic: runtime error: index out of range \[0\] with length 0, at quadlet\.go:1895 in ConvertContainer\)/);
       assert.equal(existsSync(recorded(record).dirs[0]), false);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('stops a hung generator at the timeout (its children too) and removes the temp dir', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const { bin, record } = fakeGenerator(t.dir, 'sleep 30');
       const started = Date.now();
@@ -127,12 +128,12 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       assert.match(run.general[0], /did not finish within 0\.3 s/);
       assert.equal(existsSync(recorded(record).dirs[0]), false);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('reports a binary that cannot start, and leaves no temp dir behind', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const parent = join(t.dir, 'stage');
       mkdirSync(parent);
@@ -141,14 +142,14 @@ printf -- '---web.service---\\n[Unit]\\nSourcePath=%s/web.container\\n\\n' "$D"`
       assert.match(run.general[0], /could not run .*ENOENT/);
       assert.deepEqual(readdirSync(parent), []);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 });
 
 describe('GeneratorRunner (the one gate)', () => {
   it('runs nothing while untrusted, not even -version, and starts once trusted', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const marker = join(t.dir, 'ran');
       const bin = writeScript(join(t.dir, 'quadlet'), `echo "$*" >> '${marker}'\n[ "$1" = -version ] && echo 5.8.6\nexit 0`);
@@ -164,12 +165,12 @@ describe('GeneratorRunner (the one gate)', () => {
       assert.ok(!('refused' in run));
       assert.deepEqual(readFileSync(marker, 'utf8').trim().split('\n'), ['-version', '-dryrun -user']);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 
   it('explains, without running anything, why a template or .quadlets file has no generated unit', async () => {
-    const t = tempDir('quadlet-ls-fake-');
+    const t = tempTree({});
     try {
       const marker = join(t.dir, 'ran');
       const bin = writeScript(join(t.dir, 'quadlet'), `touch '${marker}'`);
@@ -179,7 +180,7 @@ describe('GeneratorRunner (the one gate)', () => {
       assert.match(((await runner.preview(`${ROOT}/app.quadlets`)) as { refused: string }).refused, /podman quadlet install/);
       assert.equal(existsSync(marker), false);
     } finally {
-      t.remove();
+      t.cleanup();
     }
   });
 });
