@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { CLIENT_FEATURES } from './features/index';
+import { userGeneratorPath } from './features/generator';
 
 let client: LanguageClient | undefined;
 
@@ -24,7 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/.quadlet-ls.json'),
       ],
     },
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // generatorPath: the user's own setting only (inspect().globalValue), never a workspace value.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, generatorPath: userGeneratorPath() },
   };
   client = new LanguageClient('quadletLs', 'Quadlet', serverOptions, clientOptions);
   context.subscriptions.push(

@@ -11,6 +11,7 @@ export interface LspDiagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   severity?: number;
   code?: string | number;
+  source?: string;
   message: string;
   data?: unknown;
 }
@@ -29,9 +30,12 @@ export class LspClient {
   private readonly latest = new Map<string, LspDiagnostic[]>();
   private waiters: Waiter[] = [];
   readonly stderr: string[] = [];
+  private readonly configured: boolean;
 
-  constructor() {
-    this.child = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { env: { ...process.env, PATH: '' } });
+  /** `env`: the server's environment (PATH empty by default); `configuration`: what workspace/configuration answers. */
+  constructor(opts: { env?: NodeJS.ProcessEnv; configuration?: Record<string, unknown> } = {}) {
+    this.configured = opts.configuration !== undefined;
+    this.child = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { env: opts.env ?? { ...process.env, PATH: '' } });
     this.child.stderr.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
@@ -44,7 +48,7 @@ export class LspClient {
       }
     });
     // Answer the requests a server may send to its client.
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.configuration ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
@@ -75,14 +79,18 @@ export class LspClient {
     });
   }
 
-  async initialize(rootPath: string): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(rootPath: string, initializationOptions: Record<string, unknown> = { settings: { podmanVersion: '5.8' } }): Promise<{ capabilities: Record<string, unknown> }> {
     const uri = LspClient.uri(rootPath);
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'ws' }],
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
-      initializationOptions: { settings: { podmanVersion: '5.8' } },
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
+        // Announced only when the test supplies workspace settings, so the server asks for them.
+        ...(this.configured ? { workspace: { configuration: true } } : {}),
+      },
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

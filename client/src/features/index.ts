@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { portsView } from './ports-view';
 import { portRegistryExport } from './port-registry';
+import { generatorFeature } from './generator';
 
 export type ClientFeature = (context: vscode.ExtensionContext, client: LanguageClient) => void;
 
-export const CLIENT_FEATURES: ClientFeature[] = [portsView, portRegistryExport];
+export const CLIENT_FEATURES: ClientFeature[] = [portsView, portRegistryExport, generatorFeature];

@@ -41,7 +41,8 @@ async function findConfig(start: string): Promise<string | undefined> {
   }
 }
 
-export async function loadWorkspace(paths: string[], opts: { configPath?: string; podmanVersion?: string }): Promise<LoadedWorkspace> {
+/** `detectedVersion` (e.g. from `--generator`) is used when neither the flag nor the config sets a version. */
+export async function loadWorkspace(paths: string[], opts: { configPath?: string; podmanVersion?: string; detectedVersion?: string }): Promise<LoadedWorkspace> {
   if (paths.length === 0) throw new UsageError('no PATH given');
   const absolute = paths.map((p) => resolve(p));
   const roots: string[] = [];
@@ -73,7 +74,7 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
     warnings.push(`${configPath}: podmanVersion "${config.podmanVersion}" is not a version like 5.4 (ignored)`);
     delete config.podmanVersion;
   }
-  const podmanVersion = opts.podmanVersion ?? config.podmanVersion ?? (await detectPodmanVersion());
+  const podmanVersion = opts.podmanVersion ?? config.podmanVersion ?? opts.detectedVersion ?? (await detectPodmanVersion());
   const index = new WorkspaceIndex({ roots, config, configDir: configPath ? normalisePath(dirname(configPath)) : undefined });
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
   const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };

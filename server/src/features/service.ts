@@ -13,6 +13,7 @@ import { Analysis } from './analysis';
 import { CodeAction } from './edits';
 import { quickFixes } from './quick-fixes';
 import { loadCompanionFiles } from './companions';
+import { PodmanFindings } from './generator/findings';
 
 export interface ServiceOptions {
   scope?: ScopeContext;
@@ -23,6 +24,8 @@ export interface ServiceOptions {
 export class QuadletService {
   readonly index: WorkspaceIndex;
   readonly analysis: Analysis;
+  /** Findings of Podman's own generator (Validate with Podman), shown next to ours. */
+  readonly podman = new PodmanFindings();
   private readonly open = new Map<string, { text: string; version: number }>();
   private loadOptions: LoadOptions;
   /** Companion files (YAML named by .kube units) that could not be read; retried when they change on disk. */
@@ -117,7 +120,9 @@ export class QuadletService {
   }
 
   diagnostics(path: string): Diagnostic[] {
-    return this.analysis.diagnostics(path);
+    const podman = this.podman.current(path, this.text(path));
+    const ours = this.analysis.diagnostics(path);
+    return podman.length ? [...ours, ...podman] : ours;
   }
 
   allPaths(): string[] {

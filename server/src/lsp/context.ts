@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { QuadletService } from '../features/service';
 import { Publisher } from './publisher';
 import { ClientSettings } from './settings';
+import { GeneratorRunner } from '../features/generator/runner';
 
 export interface ServerContext {
   connection: Connection;
@@ -19,6 +20,10 @@ export interface ServerContext {
   settings: ClientSettings;
   /** Set by the VS Code client from workspace trust (never true for unknown clients). */
   trusted: boolean;
+  /** `quadletLs.generatorPath` as the client sent it (user/machine settings only, never the workspace's). */
+  generatorPath?: string;
+  /** Runs Podman's generator; refuses while `trusted` is false. */
+  generator: GeneratorRunner;
   /** Re-reads settings and config, re-analyses everything. */
   reconfigure(): Promise<void>;
 }

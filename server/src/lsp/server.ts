@@ -10,6 +10,7 @@ import { InitOptions, readClientSettings, scopeContextFrom, analysisSettingsFrom
 import { Publisher } from './publisher';
 import { ServerContext } from './context';
 import { HANDLERS } from './handlers/index';
+import { GeneratorRunner } from '../features/generator/runner';
 
 export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -22,18 +23,21 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
     roots: [],
     settings: {},
     trusted: false,
+    generator: new GeneratorRunner(service.index, { trusted: () => ctx.trusted, configuredPath: () => ctx.generatorPath }),
     reconfigure: async () => {
       ctx.settings = await readClientSettings(connection, ctx.init);
       const { scope, load } = await scopeContextFrom(ctx.roots, ctx.settings);
       ctx.publisher.publish(service.updateScopeContext(scope, load));
-      ctx.publisher.publish(service.updateSettings(await analysisSettingsFrom(service.config, ctx.settings, ctx.trusted)));
+      ctx.publisher.publish(service.updateSettings(await analysisSettingsFrom(service.config, ctx.settings, ctx.trusted, async () => (await ctx.generator.status()).version)));
     },
   };
   setRuleCrashLogger((c) => connection.console.error(`rule ${c.code} failed on ${c.file}: ${(c.error as Error)?.stack ?? c.error}`));
 
   connection.onInitialize((params) => {
     ctx.init = params;
-    ctx.trusted = (params.initializationOptions as InitOptions | undefined)?.trusted === true;
+    const init = params.initializationOptions as InitOptions | undefined;
+    ctx.trusted = init?.trusted === true;
+    ctx.generatorPath = typeof init?.generatorPath === 'string' ? init.generatorPath : undefined;
     ctx.roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
     if (!ctx.roots.length && params.rootUri) ctx.roots = [uriToPath(params.rootUri)];
     const capabilities: ServerCapabilities = {
@@ -62,6 +66,7 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
   connection.onDidChangeConfiguration(() => ctx.reconfigure());
   connection.onNotification('quadletLs/trustGranted', () => {
     ctx.trusted = true;
+    ctx.generator.reset();
     return ctx.reconfigure();
   });
 

@@ -27,6 +27,8 @@ export interface InitOptions {
   /** Set by the VS Code client from workspace trust; other clients are treated as untrusted. */
   trusted?: boolean;
   settings?: ClientSettings;
+  /** `quadletLs.generatorPath` from the user's own settings only (the VS Code client reads it with inspect()). */
+  generatorPath?: string;
 }
 
 export async function readClientSettings(connection: Connection, init: InitializeParams | undefined): Promise<ClientSettings> {
@@ -81,9 +83,13 @@ function podmanVersionOnPath(): Promise<string | undefined> {
   return new Promise((resolve) => execFile('podman', ['--version'], { timeout: 3000 }, (err, out) => resolve(err ? undefined : normaliseVersion(String(out)))));
 }
 
-/** Target version: explicit setting, else the config, else `podman --version` when trusted, else the newest known. */
-export async function analysisSettingsFrom(config: QuadletConfig, settings: ClientSettings, trusted: boolean): Promise<AnalysisSettings> {
+/**
+ * Target version: explicit setting, else the config, else (only when trusted) the generator's
+ * `quadlet -version` from `detectVersion`, else `podman --version`, else the newest known.
+ */
+export async function analysisSettingsFrom(config: QuadletConfig, settings: ClientSettings, trusted: boolean, detectVersion?: () => Promise<string | undefined>): Promise<AnalysisSettings> {
   const explicit = settings.podmanVersion && settings.podmanVersion !== 'auto' ? normaliseVersion(settings.podmanVersion) : undefined;
-  const version = explicit ?? config.podmanVersion ?? (trusted ? await podmanVersionOnPath() : undefined) ?? NEWEST_KNOWN;
+  const detect = async () => normaliseVersion((await detectVersion?.()) ?? '') ?? (await podmanVersionOnPath());
+  const version = explicit ?? config.podmanVersion ?? (trusted ? await detect() : undefined) ?? NEWEST_KNOWN;
   return settingsFromConfig(config, version);
 }

@@ -37,9 +37,11 @@ function decodeEscape(value: string, i: number): { text: string; next: number } 
   const c = value[i + 1];
   if (c === undefined) return undefined;
   if (c in SIMPLE_ESCAPES) return { text: SIMPLE_ESCAPES[c], next: i + 2 };
+  // Podman rejects NUL however it is written, and octal escapes above \377 (generator-facts §2.2).
   const hex = (len: number) => {
     const digits = value.slice(i + 2, i + 2 + len);
-    return digits.length === len && /^[0-9a-fA-F]+$/.test(digits) ? { text: String.fromCodePoint(parseInt(digits, 16)), next: i + 2 + len } : undefined;
+    const code = parseInt(digits, 16);
+    return digits.length === len && /^[0-9a-fA-F]+$/.test(digits) && code !== 0 ? { text: String.fromCodePoint(code), next: i + 2 + len } : undefined;
   };
   if (c === 'x') return hex(2);
   if (c === 'u') return hex(4);
@@ -49,7 +51,8 @@ function decodeEscape(value: string, i: number): { text: string; next: number } 
   }
   if (c >= '0' && c <= '7') {
     const digits = value.slice(i + 1, i + 4);
-    if (/^[0-7]{3}$/.test(digits)) return { text: String.fromCharCode(parseInt(digits, 8)), next: i + 4 };
+    const code = parseInt(digits, 8);
+    if (/^[0-7]{3}$/.test(digits) && code !== 0 && code <= 0xff) return { text: String.fromCharCode(code), next: i + 4 };
   }
   return undefined;
 }

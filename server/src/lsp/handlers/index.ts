@@ -4,5 +4,6 @@ import { HandlerModule } from '../context';
 import { documentsHandler } from './documents';
 import { codeActionsHandler } from './code-actions';
 import { portsHandler } from './ports';
+import { generatorHandler } from './generator';
 
-export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler, portsHandler];
+export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler, portsHandler, generatorHandler];
