@@ -41,13 +41,13 @@ function resolveService(q: WorkspaceQueries, scope: Scope, name: string): Parsed
   // A unit file of that name (systemd reads .service/.socket/… files from its own directories).
   const file = q.candidates(scope, name).find((u) => isSystemdType(u.type));
   if (file) return { status: 'found', target: file };
-  const others: ParsedUnit[] = q.elsewhere(scope, name).filter((u) => isSystemdType(u.type));
+  const others: ParsedUnit[] = q.elsewhere(scope, name).filter((u) => isSystemdType(u.type) && wins(q, u));
   // A quadlet whose generated service has that name.
   for (const u of q.unitsGeneratingService(scope.host, name)) {
     if (!isQuadletType(u.type) || namesOf(q, u)?.service !== name) continue;
     if (servesScope(u.file.placement, scope)) {
       if (wins(q, u)) return { status: 'found', target: u };
-    } else others.push(u);
+    } else if (wins(q, u)) others.push(u);
   }
   return others;
 }
@@ -57,7 +57,7 @@ export function resolveReference(q: WorkspaceQueries, ref: Reference, scope: Sco
     case 'quadlet': {
       const target = q.resolve(scope, ref.name);
       if (target) return { status: 'found', target };
-      return classify(q.elsewhere(scope, ref.name), scope);
+      return classify(q.elsewhere(scope, ref.name).filter((u) => wins(q, u)), scope);
     }
     case 'unit': {
       const direct = resolveService(q, scope, ref.name);
@@ -78,7 +78,7 @@ export function resolveReference(q: WorkspaceQueries, ref: Reference, scope: Sco
         if (!object || object.kind !== ref.objectKind || object.name !== ref.name) continue;
         if (servesScope(u.file.placement, scope)) {
           if (wins(q, u)) return { status: 'found', target: u };
-        } else others.push(u);
+        } else if (wins(q, u)) others.push(u);
       }
       return classify(others, scope);
     }
