@@ -39,7 +39,7 @@ export function referencesInFile(analysis: Analysis, path: string): FoundReferen
       out.push({ ref, scope: view.scope, owner });
     }
   }
-  return out;
+  return out.sort((a, b) => a.ref.range.start.line - b.ref.range.start.line || a.ref.range.start.character - b.ref.range.start.character);
 }
 
 export function referenceAt(analysis: Analysis, path: string, position: Position): FoundReference | undefined {

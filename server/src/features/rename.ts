@@ -3,7 +3,7 @@
 // generated name changes; a socket that found its service by name gets an explicit Service= line.
 // Refused when the new name is taken (never overwrite) or the unit lives inside a `.quadlets` file.
 
-import { unitNameParts } from '../catalog/filetypes';
+import { isQuadletType, isSystemdType, unitNameParts } from '../catalog/filetypes';
 import { Position, Range } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { GeneratedNames, NameSource, generatedNames } from '../workspace/names';
@@ -52,6 +52,8 @@ export function normaliseNewName(oldName: string, requested: string): string | {
   const ext = unitNameParts(oldName).ext;
   const name = requested.trim();
   if (!name || /[/\\\s]/.test(name)) return { error: `"${requested}" is not a valid unit file name.` };
+  const other = /\.([a-z]+)$/.exec(name)?.[1];
+  if (other && other !== ext && (isQuadletType(other) || isSystemdType(other))) return { error: `"${requested}" would turn a .${ext} file into a .${other} file; keep the extension.` };
   const full = name.endsWith(`.${ext}`) ? name : `${name}.${ext}`;
   if (unitNameParts(full).stem === '' || full.includes('/')) return { error: `"${requested}" is not a valid unit file name.` };
   return full;
