@@ -131,7 +131,7 @@ for (const [eolName, eol] of EOLS) {
     it('explains why another user’s network and units are out of reach, with the other file as related', () => {
       const { diags } = ws(files());
       const d = diags(`${ALICE}/worker.container`);
-      const net = assertDiagnostic(d, { code: 'cross-user-reference', severity: 'error', range: '6:8-6:18', message: /^db\.network belongs to user bob, not to user alice: Podman keeps networks per owner .* 127\.0\.0\.1:PORT.*socket activator in bob's scope/ });
+      const net = assertDiagnostic(d, { code: 'cross-user-reference', severity: 'error', range: '6:8-6:18', message: /^db\.network belongs to user bob, not to user alice: Podman keeps networks per owner .* Fix: publish it on 127\.0\.0\.1 in bob's scope \(or let a socket activator there start it on demand\) and connect to 127\.0\.0\.1:PORT/ });
       assert.deepEqual(net.related?.map((r) => [r.file, fmtRange(r.range)]), [[`/ws/${BOB}/db.network`, '1:1-1:8']]);
       assertDiagnostic(d, { code: 'cross-user-reference', severity: 'error', range: '1:9-1:19', message: /^db\.service is a unit of user bob, and alice's systemd manager only knows alice's own units: .*fails to start/ });
       assertDiagnostic(d, { code: 'cross-user-reference', severity: 'warning', range: '2:6-2:16', message: /this After= is ignored/ });
@@ -198,7 +198,7 @@ for (const [eolName, eol] of EOLS) {
   describe(`shadowed-unit (${eolName})`, () => {
     it('marks the file that loses its name to an earlier search directory', () => {
       const { diags } = ws({ [`${ALICE}/api.container`]: container(), [`${USERS}/1001/api.container`]: lines('# old copy', '[Container]', 'Image=docker.io/library/alpine:3') });
-      const d = assertDiagnostic(diags(`${USERS}/1001/api.container`), { code: 'shadowed-unit', severity: 'information', range: '1:1-1:10', message: `Not used by user alice (rootless) on host h1: /ws/${ALICE}/api.container has the same name and sits in a directory read first, so this file is ignored.` });
+      const d = assertDiagnostic(diags(`${USERS}/1001/api.container`), { code: 'shadowed-unit', severity: 'information', range: '1:1-1:10', message: 'Not used by user alice (rootless) on host h1: the api.container in home/<user>/.config/containers/systemd is read first and wins, so this file is ignored.' });
       assert.equal(d.related?.[0].file, `/ws/${ALICE}/api.container`);
       assertNoDiagnostic(diags(`${ALICE}/api.container`), { code: 'shadowed-unit' });
     });
@@ -208,6 +208,11 @@ for (const [eolName, eol] of EOLS) {
       assertDiagnostic(diags(`${USERS}/tool.container`), { code: 'shadowed-unit', message: /^Not used for user alice:/ });
     });
 
+    it('leaves a specific drop-in overriding a broad one of the same search directory alone', () => {
+      const { diags } = ws({ [`${ALICE}/a.container`]: container(), [`${ALICE}/container.d/10.conf`]: lines('[Container]', 'Label=a=1'), [`${ALICE}/a.container.d/10.conf`]: lines('[Container]', 'Label=a=2') });
+      assertNoDiagnostic(diags(`${ALICE}/container.d/10.conf`), { code: 'shadowed-unit' });
+    });
+
     it('marks the same-named drop-in that loses, by the target version’s rule', () => {
       const files = {
         [`${ALICE}/foo-bar.container`]: container(),
@@ -215,7 +220,7 @@ for (const [eolName, eol] of EOLS) {
         [`${USERS}/1001/foo-bar.container.d/50.conf`]: lines('[Container]', 'Label=a=uid'),
       };
       const old = ws(files, '5.4');
-      assertDiagnostic(old.diags(`${USERS}/1001/foo-bar.container.d/50.conf`), { code: 'shadowed-unit', range: '0:1-0:10', message: /^Not applied to foo-bar\.container: .*container\.d\/50\.conf has the same file name and wins \(Podman 5\.4 takes the first search directory\)\.$/ });
+      assertDiagnostic(old.diags(`${USERS}/1001/foo-bar.container.d/50.conf`), { code: 'shadowed-unit', range: '0:1-0:10', message: 'Not applied to foo-bar.container: the drop-in of the same name in container.d/ (home/<user>/.config/containers/systemd) wins (Podman 5.4 takes the first search directory).' });
       assertNoDiagnostic(old.diags(`${ALICE}/container.d/50.conf`), { code: 'shadowed-unit' });
       const now = ws(files, '5.8');
       assertDiagnostic(now.diags(`${ALICE}/container.d/50.conf`), { code: 'shadowed-unit', message: /Podman 5\.8 takes the most specific drop-in directory/ });

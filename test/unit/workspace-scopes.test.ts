@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALL_USERS, LOCAL_HOST, ScopeContext, compareSearchOrder, compareWalkOrder, inferPlacement, servesScope } from '../../server/src/workspace/scopes';
+import { ALL_USERS, LOCAL_HOST, ScopeContext, compareSearchOrder, compareWalkOrder, inferPlacement, insideDropinDir, servesScope } from '../../server/src/workspace/scopes';
 import { ignorePatterns } from '../../server/src/workspace/config';
 
 const ctx: ScopeContext = {
@@ -81,6 +81,15 @@ describe('scope inference', () => {
     assert.equal(scopeOf('/repo/servers/db/home/pg/.config/containers/systemd/db.container'), 'db1/pg/quadlet/1');
     assert.equal(scopeOf('/repo/servers/db/misc/x.container'), 'db1/?/unknown/1');
     assert.equal(scopeOf('/repo/rootful/x.container'), 'repo/root/unknown/1');
+  });
+
+  it('knows that Podman finds no units inside *.d directories of its search directories', () => {
+    const inDropin = '/repo/hosts/web1/home/alice/.config/containers/systemd/x.d/a.container';
+    assert.equal(insideDropinDir(inDropin, place(inDropin)), true);
+    const plain = '/repo/hosts/web1/home/alice/.config/containers/systemd/sub/a.container';
+    assert.equal(insideDropinDir(plain, place(plain)), false);
+    // A repository directory that happens to end in .d is not a search directory.
+    assert.equal(insideDropinDir('/repo/conf.d/a.container', place('/repo/conf.d/a.container')), false);
   });
 
   it('turns ignore globs into path patterns under the config directory', () => {

@@ -10,7 +10,8 @@ import { ParsedUnit } from '../workspace/files';
 import { UnitRule } from './types';
 import { definedHere, ownerName, ownerPossessive, referencesOf, relatedUnits } from './reference-util';
 
-const LOOPBACK_FIX = (owner: string) => `Instead, publish the service on 127.0.0.1 in ${owner} scope and connect to 127.0.0.1:PORT, or let a socket activator in ${owner} scope start it on demand.`;
+const LOOPBACK_FIX = (owner: string) =>
+  `Fix: publish it on 127.0.0.1 in ${owner} scope (or let a socket activator there start it on demand) and connect to 127.0.0.1:PORT; from a container, the host's loopback needs pasta's --map-host-loopback.`;
 
 export const messages = {
   network: (name: string, them: string, us: string, owner: string) =>

@@ -13,8 +13,8 @@ import { UnitRule } from './types';
 import { ownerName, unitAnchor } from './reference-util';
 
 export const messages = {
-  unit: (winner: string, who: string) => `Not used ${who}: ${winner} has the same name and sits in a directory read first, so this file is ignored.`,
-  dropin: (unit: string, winner: string, rule: string) => `Not applied to ${unit}: ${winner} has the same file name and wins (${rule}).`,
+  unit: (name: string, where: string, who: string) => `Not used ${who}: the ${name} in ${where} is read first and wins, so this file is ignored.`,
+  dropin: (unit: string, winner: string, rule: string) => `Not applied to ${unit}: the drop-in of the same name in ${winner} wins (${rule}).`,
   ruleOld: (version: string) => `Podman ${version} takes the first search directory`,
   ruleNew: (version: string) => `Podman ${version} takes the most specific drop-in directory`,
   ruleSystemd: 'systemd takes the most specific drop-in directory, then the directory read first',
@@ -45,7 +45,7 @@ export const shadowedUnitRule: UnitRule = {
   check(view, ctx) {
     const main = view.main;
     if (main.identity.kind === 'dropin' || !main.type || main.part) return;
-    checkUnit(main, (winner, who) => ctx.report({ unit: main, range: unitAnchor(main), message: messages.unit(winner.file.path, who), related: [{ file: winner.file.path, range: unitAnchor(winner), message: messages.related(winner) }] }), ctx);
+    checkUnit(main, (winner, who) => ctx.report({ unit: main, range: unitAnchor(main), message: messages.unit(winner.name, winner.file.placement.reason, who), related: [{ file: winner.file.path, range: unitAnchor(winner), message: messages.related(winner) }] }), ctx);
 
     const applied = new Set(view.dropins);
     const winners = new Map(view.dropins.map((d) => [d.name, d]));
@@ -53,8 +53,11 @@ export const shadowedUnitRule: UnitRule = {
     const rule = !isQuadletType(main.type) ? messages.ruleSystemd : atLeast(version, '5.6') ? messages.ruleNew(version) : messages.ruleOld(version);
     for (const d of ctx.workspace.dropinCandidates(main)) {
       const winner = winners.get(d.name);
-      if (applied.has(d) || !winner) continue;
-      ctx.report({ unit: d, range: unitAnchor(d), message: messages.dropin(main.name, winner.file.path, rule), related: [{ file: winner.file.path, range: unitAnchor(winner), message: `${winner.name} applied instead` }] });
+      // A specific drop-in overriding a broad one in the same directory tree is the usual, intended
+      // pattern; only a loser in another search directory is worth a note (the version decides it).
+      if (applied.has(d) || !winner || winner.file.placement.searchDir === d.file.placement.searchDir) continue;
+      const winnerDir = winner.file.path.split('/').slice(-2, -1)[0];
+      ctx.report({ unit: d, range: unitAnchor(d), message: messages.dropin(main.name, `${winnerDir}/ (${winner.file.placement.reason})`, rule), related: [{ file: winner.file.path, range: unitAnchor(winner), message: `${winner.name} applied instead` }] });
     }
   },
 };

@@ -86,9 +86,11 @@ function checkQuadletReference(view: UnitView, ref: Reference, ctx: RuleContext)
     return;
   }
   if (res.status !== 'missing') return;
-  const better = suggestion(view, ref, ctx);
+  const hint = templateHint(view, ref, ctx);
+  // An instance never means its template: only suggest a near name when there is no template hint.
+  const better = hint ? undefined : suggestion(view, ref, ctx);
   const base = ref.section === 'Unit' ? messages.missingDependency(ref.name) : messages.missing(ref, generatorError(ref));
-  const message = base + templateHint(view, ref, ctx) + (better ? messages.didYouMean(better) : '');
+  const message = base + hint + (better ? messages.didYouMean(better) : '');
   ctx.report({ unit: ref.unit, range: ref.range, message, ...(better ? { data: { suggestion: better } } : {}) });
 }
 

@@ -5,7 +5,7 @@ import { isQuadletType } from '../catalog/filetypes';
 import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
-import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, servesScope } from './scopes';
+import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, servesScope } from './scopes';
 import { dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
 import { objectKey, serviceKey, unitKey } from './dep-keys';
@@ -46,6 +46,9 @@ function removeUnitFrom(table: NameTable, host: string, name: string, unit: Pars
   if (rest.length) byName.set(name, rest);
   else byName.delete(name);
 }
+
+/** Would Podman (or systemd) find this unit at all? */
+const findable = (u: ParsedUnit): boolean => dirHolds(u.file.placement, isQuadletType(u.type)) && !insideDropinDir(u.file.path, u.file.placement);
 
 const placed = (u: ParsedUnit): { path: string; placement: Placement } => ({ path: u.file.path, placement: u.file.placement });
 
@@ -225,7 +228,7 @@ export class WorkspaceIndex {
   candidates(scope: Scope, name: string): ParsedUnit[] {
     const list = this.unitsByName.get(scope.host)?.get(name) ?? [];
     return list
-      .filter((u) => servesScope(u.file.placement, scope) && dirHolds(u.file.placement, isQuadletType(u.type)))
+      .filter((u) => servesScope(u.file.placement, scope) && findable(u))
       .sort((a, b) => compareSearchOrder(placed(a), placed(b)));
   }
 
@@ -237,7 +240,7 @@ export class WorkspaceIndex {
   /** Units of that file name in every other scope of the host (for cross-user diagnostics). */
   elsewhere(scope: Scope, name: string): ParsedUnit[] {
     const list = this.unitsByName.get(scope.host)?.get(name) ?? [];
-    return list.filter((u) => !servesScope(u.file.placement, scope) && dirHolds(u.file.placement, isQuadletType(u.type)));
+    return list.filter((u) => !servesScope(u.file.placement, scope) && findable(u));
   }
 
   /** Every unit of that file name on the host, in any scope. */

@@ -265,6 +265,13 @@ export function dirHolds(p: Placement, quadlet: boolean): boolean {
   return p.dirKind === 'unknown' || p.dirKind === (quadlet ? 'quadlet' : 'systemd');
 }
 
+/** Podman never looks for units inside directories named `*.d` (they hold drop-ins). */
+export function insideDropinDir(path: string, p: Placement): boolean {
+  if (p.dirKind === 'unknown') return false; // not a real search directory: the layout is the repo's own
+  const rel = path.startsWith(p.searchDir + '/') ? path.slice(p.searchDir.length + 1) : path;
+  return rel.split('/').slice(0, -1).some((segment) => segment.endsWith('.d'));
+}
+
 /**
  * Order of two directories inside one search directory, as Podman walks it: depth-first, entries in
  * byte order, a directory before its sub-directories. Paths are relative, without the file name.
