@@ -5,7 +5,7 @@
 
 import { Reference, generatorTranslates } from '../workspace/references';
 import { resolveReference } from '../workspace/resolution';
-import { Scope } from '../workspace/scopes';
+import { Scope, describeScope } from '../workspace/scopes';
 import { ParsedUnit } from '../workspace/files';
 import { UnitRule } from './types';
 import { definedHere, ownerName, ownerPossessive, referencesOf, relatedUnits } from './reference-util';
@@ -73,7 +73,7 @@ export const crossUserReferenceRule: UnitRule = {
         range: ref.range,
         message: message(ref, target, view.scope),
         severity: ref.hard ? 'error' : 'warning',
-        related: relatedUnits(res.targets, definedHere),
+        related: relatedUnits(res.targets, (u) => (ref.form === 'unit' && u.name !== ref.name ? `${ref.name} is generated from ${u.name} (${describeScope(u.file.placement.scope)})` : definedHere(u))),
         data: { target: target.file.path, targetName: target.name, owner: target.file.placement.scope.owner },
       });
     }
