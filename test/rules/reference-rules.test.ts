@@ -44,6 +44,12 @@ for (const [eolName, eol] of EOLS) {
       assertDiagnostic(diags(`${ALICE}/c.volume`), { code: 'unresolved-reference', range: '2:6-2:16' });
     });
 
+    it('reports a reference written by a drop-in on the drop-in’s own line', () => {
+      const { diags } = ws({ [`${ALICE}/a.container`]: container(), [`${ALICE}/a.container.d/net.conf`]: lines('# extra network', '[Container]', 'Network=gone.network') });
+      assertDiagnostic(diags(`${ALICE}/a.container.d/net.conf`), { code: 'unresolved-reference', range: '2:8-2:20' });
+      assertNoDiagnostic(diags(`${ALICE}/a.container`), { code: 'unresolved-reference' });
+    });
+
     it('points into continuation lines exactly', () => {
       const { diags } = ws({ [`${ALICE}/a.container`]: container('Mount=type=volume,\\', '  source=gone.volume,destination=/x') });
       assertDiagnostic(diags(`${ALICE}/a.container`), { code: 'unresolved-reference', range: '3:9-3:20' });

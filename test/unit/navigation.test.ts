@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { QuadletService } from '../../server/src/features/service';
-import { definition, documentLinks, findReferences, referenceHover, workspaceSymbols } from '../../server/src/features/navigation';
+import { definition, documentLinks, findReferences, navContext, referenceHover, workspaceSymbols } from '../../server/src/features/navigation';
 import { prepareRename, renameUnit } from '../../server/src/features/rename';
 import { applyTextEdits } from '../../server/src/features/edits';
 import { EOLS, cursor, lines, withEol } from '../helpers/text';
@@ -47,32 +47,32 @@ for (const [eolName, eol] of EOLS) {
       ];
       for (const [path, text, target] of cases) {
         const { service, at } = setup({ ...base(), [path]: text });
-        const locs = definition(service, at.path, at.position);
+        const locs = definition(navContext(service), at.path, at.position);
         assert.deepEqual(locs.map((l) => l.path), [target], text);
       }
       const { service, at } = setup({ ...base(), [`${A}/x.container`]: lines('[Container]', 'Image=docker.io/library/alpine:3', '|Network=app.network') });
-      assert.deepEqual(definition(service, at.path, at.position), [], 'the key itself is not a reference');
-      const [loc] = definition(service, at.path, { line: 2, character: 9 });
+      assert.deepEqual(definition(navContext(service), at.path, at.position), [], 'the key itself is not a reference');
+      const [loc] = definition(navContext(service), at.path, { line: 2, character: 9 });
       assert.equal(fmtRange(loc.range), '0:1-0:8');
     });
 
     it('finds every referring line in the scope, from the target file or from a reference', () => {
       const { service, at } = setup({ ...base(), [`${A}/app.network`]: lines('[Net|work]', 'Subnet=10.89.0.0/24') });
-      const refs = findReferences(service, at.path, at.position, false).map((l) => `${l.path.split('/').pop()} ${fmtRange(l.range)}`).sort();
+      const refs = findReferences(navContext(service), at.path, at.position, false).map((l) => `${l.path.split('/').pop()} ${fmtRange(l.range)}`).sort();
       assert.deepEqual(refs, ['api.container 1:6-1:25', 'api.container 4:8-4:19', 'gen.container 2:8-2:19']);
-      const fromRef = findReferences(service, `${A}/api.container`, { line: 4, character: 10 }, true).map((l) => l.path.split('/').pop());
+      const fromRef = findReferences(navContext(service), `${A}/api.container`, { line: 4, character: 10 }, true).map((l) => l.path.split('/').pop());
       assert.deepEqual(fromRef.sort(), ['api.container', 'api.container', 'app.network', 'gen.container']);
       // The socket's implicit reference to api.service is found from api.container.
-      const toApi = findReferences(service, `${A}/api.container`, { line: 3, character: 0 }, false);
+      const toApi = findReferences(navContext(service), `${A}/api.container`, { line: 3, character: 0 }, false);
       assert.deepEqual(toApi.map((l) => `${l.path.split('/').pop()} ${fmtRange(l.range)}`), ['api.socket 0:1-0:7']);
     });
 
     it('renames a quadlet: file, drop-in directory, every reference and generated name, in one change', () => {
       const { service, at } = setup({ ...base(), [`${A}/api.container`]: lines('[Unit]', 'After=app-network.service', '[Container]', 'Image=docker.io/library/alpine:3', 'Network=app|.network:ip=10.89.0.5') });
-      const prep = prepareRename(service, at.path, at.position);
+      const prep = prepareRename(navContext(service), at.path, at.position);
       assert.ok(!('error' in prep));
       assert.equal(fmtRange(prep.range!), '4:8-4:19');
-      const result = renameUnit(service, at.path, at.position, 'backend');
+      const result = renameUnit(navContext(service), at.path, at.position, 'backend');
       assert.ok('change' in result, JSON.stringify(result));
       const edited: Record<string, string> = {};
       const renames: string[] = [];
@@ -89,7 +89,7 @@ for (const [eolName, eol] of EOLS) {
 
     it('keeps a socket pointing at a renamed container’s service', () => {
       const { service } = setup(base());
-      const result = renameUnit(service, `${A}/api.container`, { line: 2, character: 1 }, 'api2.container');
+      const result = renameUnit(navContext(service), `${A}/api.container`, { line: 2, character: 1 }, 'api2.container');
       assert.ok('change' in result);
       const socket = result.change.changes.find((c) => c.kind === 'edit' && c.path === `${AU}/api.socket`);
       assert.ok(socket && socket.kind === 'edit');
@@ -99,29 +99,29 @@ for (const [eolName, eol] of EOLS) {
     it('refuses a name that exists, and names that are not file names', () => {
       const { service } = setup({ ...base(), [`${A}/taken.network`]: '[Network]' });
       const pos = { line: 0, character: 2 };
-      assert.match((renameUnit(service, `${A}/app.network`, pos, 'taken') as { error: string }).error, /taken\.network already exists/);
-      assert.match((renameUnit(service, `${A}/app.network`, pos, 'a/b') as { error: string }).error, /not a valid unit file name/);
-      assert.match((prepareRename(service, `${A}/x.container`, pos) as { error: string }).error, /cursor/);
+      assert.match((renameUnit(navContext(service), `${A}/app.network`, pos, 'taken') as { error: string }).error, /taken\.network already exists/);
+      assert.match((renameUnit(navContext(service), `${A}/app.network`, pos, 'a/b') as { error: string }).error, /not a valid unit file name/);
+      assert.match((prepareRename(navContext(service), `${A}/x.container`, pos) as { error: string }).error, /cursor/);
     });
 
     it('hovers a reference with the target file, scope and generated names', () => {
       const { service, at } = setup({ ...base(), [`${A}/x.container`]: lines('[Container]', 'Image=docker.io/library/alpine:3', 'Network=app.net|work') });
-      const hover = referenceHover(service, at.path, at.position)!;
+      const hover = referenceHover(navContext(service), at.path, at.position)!;
       assert.equal(fmtRange(hover.range), '2:8-2:19');
       assert.match(hover.markdown, /\*\*app\.network\*\*/);
       assert.match(hover.markdown, new RegExp(`File: \`${A}/app.network\``));
       assert.match(hover.markdown, /Scope: user alice \(rootless\) on host h1/);
       assert.match(hover.markdown, /Generated unit: `app-network\.service`/);
       assert.match(hover.markdown, /Podman network: `systemd-app`/);
-      assert.equal(referenceHover(service, at.path, { line: 1, character: 2 }), undefined);
+      assert.equal(referenceHover(navContext(service), at.path, { line: 1, character: 2 }), undefined);
     });
 
     it('lists document links and workspace symbols', () => {
       const { service } = setup(base());
-      assert.deepEqual(documentLinks(service, `${A}/api.container`).map((l) => `${fmtRange(l.range)} ${l.target.split('/').pop()}`), ['1:6-1:25 app.network', '4:8-4:19 app.network']);
-      const syms = workspaceSymbols(service, 'systemd-app');
+      assert.deepEqual(documentLinks(navContext(service), `${A}/api.container`).map((l) => `${fmtRange(l.range)} ${l.target.split('/').pop()}`), ['1:6-1:25 app.network', '4:8-4:19 app.network']);
+      const syms = workspaceSymbols(navContext(service), 'systemd-app');
       assert.deepEqual(syms.map((s) => [s.name, s.kind, s.location.path.split('/').pop()]), [['systemd-app', 'object', 'app.network']]);
-      const all = workspaceSymbols(service, '').map((s) => s.name);
+      const all = workspaceSymbols(navContext(service), '').map((s) => s.name);
       for (const n of ['app.network', 'app-network.service', 'api.container', 'api.service', 'systemd-api', 'db.container', 'api.socket']) assert.ok(all.includes(n), n);
     });
   });

@@ -154,14 +154,7 @@ export class Analysis {
 
   /** Units whose effective view includes this file: its own units, or for a drop-in the units it applies to. */
   unitsTouching(file: SourceFile): ParsedUnit[] {
-    const out: ParsedUnit[] = [];
-    for (const unit of file.units()) {
-      if (unit.identity.kind === 'dropin') {
-        const targets = this.index.unitsForDropin(unit);
-        out.push(...(targets.length ? targets : [unit]));
-      } else out.push(unit);
-    }
-    return out;
+    return this.index.unitsTouching(file);
   }
 
   diagnostics(path: string): Diagnostic[] {

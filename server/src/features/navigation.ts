@@ -7,42 +7,42 @@ import { Position, Range } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { describeScope } from '../workspace/scopes';
 import { unitAnchor } from '../rules/reference-util';
-import { FoundReference, Location, generatedNamesOf, referenceAt, referencesInFile, referencesTo, resolve, unitAt } from './references';
-import { QuadletService } from './service';
+import { FoundReference, Location, NavContext, generatedNamesOf, referenceAt, referencesInFile, referencesTo, resolve, unitAt } from './references';
 
-export type { Location };
+export type { Location, NavContext };
+export { navContext } from './references';
 
 function locationOf(unit: ParsedUnit): Location {
   return { path: unit.file.path, range: unitAnchor(unit) };
 }
 
 /** The units a reference reaches: the one in scope, or (to help) the other owners' ones. */
-function targetsOf(service: QuadletService, found: FoundReference): ParsedUnit[] {
-  const res = resolve(service.analysis, found);
+function targetsOf(ctx: NavContext, found: FoundReference): ParsedUnit[] {
+  const res = resolve(ctx, found);
   if (res.status === 'found') return [res.target];
   if (res.status === 'elsewhere' || res.status === 'partial') return res.targets;
   return [];
 }
 
-export function definition(service: QuadletService, path: string, position: Position): Location[] {
-  const found = referenceAt(service.analysis, path, position);
-  return found ? targetsOf(service, found).map(locationOf) : [];
+export function definition(ctx: NavContext, path: string, position: Position): Location[] {
+  const found = referenceAt(ctx, path, position);
+  return found ? targetsOf(ctx, found).map(locationOf) : [];
 }
 
 /** The unit a request is about: the target of the reference under the cursor, else the file's own unit. */
-function subjectAt(service: QuadletService, path: string, position: Position): ParsedUnit | undefined {
-  const found = referenceAt(service.analysis, path, position);
+function subjectAt(ctx: NavContext, path: string, position: Position): ParsedUnit | undefined {
+  const found = referenceAt(ctx, path, position);
   if (found) {
-    const res = resolve(service.analysis, found);
+    const res = resolve(ctx, found);
     return res.status === 'found' ? res.target : undefined;
   }
-  return unitAt(service.analysis, path, position);
+  return unitAt(ctx, path, position);
 }
 
-export function findReferences(service: QuadletService, path: string, position: Position, includeDeclaration: boolean): Location[] {
-  const target = subjectAt(service, path, position);
+export function findReferences(ctx: NavContext, path: string, position: Position, includeDeclaration: boolean): Location[] {
+  const target = subjectAt(ctx, path, position);
   if (!target) return [];
-  const refs = referencesTo(service.analysis, target).map((f) => ({ path: f.ref.unit.file.path, range: f.ref.range }));
+  const refs = referencesTo(ctx, target).map((f) => ({ path: f.ref.unit.file.path, range: f.ref.range }));
   return includeDeclaration ? [locationOf(target), ...refs] : refs;
 }
 
@@ -52,11 +52,11 @@ export interface DocumentLink {
   tooltip: string;
 }
 
-export function documentLinks(service: QuadletService, path: string): DocumentLink[] {
+export function documentLinks(ctx: NavContext, path: string): DocumentLink[] {
   const out: DocumentLink[] = [];
-  for (const found of referencesInFile(service.analysis, path)) {
+  for (const found of referencesInFile(ctx, path)) {
     if (found.ref.implicit) continue;
-    const [target] = targetsOf(service, found);
+    const [target] = targetsOf(ctx, found);
     if (target) out.push({ range: found.ref.range, target: target.file.path, tooltip: `Open ${target.name} (${describeScope(target.file.placement.scope)})` });
   }
   return out;
@@ -79,14 +79,14 @@ function matches(query: string, name: string): boolean {
   return i === q.length;
 }
 
-export function workspaceSymbols(service: QuadletService, query: string): WorkspaceSymbol[] {
+export function workspaceSymbols(ctx: NavContext, query: string): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
-  for (const host of service.index.hosts()) {
-    for (const unit of service.index.unitsOnHost(host)) {
+  for (const host of ctx.index.hosts()) {
+    for (const unit of ctx.index.unitsOnHost(host)) {
       if (unit.identity.kind === 'dropin' || unit.foreign) continue;
       const scope = describeScope(unit.file.placement.scope);
       const location = locationOf(unit);
-      const names = generatedNamesOf(service.analysis, unit);
+      const names = generatedNamesOf(ctx, unit);
       const candidates: Array<[string, WorkspaceSymbol['kind'], string]> = [[unit.name, 'file', scope]];
       if (names) candidates.push([names.service, 'service', `${unit.name}, ${scope}`]);
       if (names?.object) candidates.push([names.object.name, 'object', `${names.object.kind} of ${unit.name}, ${scope}`]);
@@ -97,13 +97,13 @@ export function workspaceSymbols(service: QuadletService, query: string): Worksp
 }
 
 /** Markdown hover for a reference: the target file, its scope, and the names Podman generates. */
-export function referenceHover(service: QuadletService, path: string, position: Position): { markdown: string; range: Range } | undefined {
-  const found = referenceAt(service.analysis, path, position);
+export function referenceHover(ctx: NavContext, path: string, position: Position): { markdown: string; range: Range } | undefined {
+  const found = referenceAt(ctx, path, position);
   if (!found) return undefined;
-  const res = resolve(service.analysis, found);
+  const res = resolve(ctx, found);
   const lines: string[] = [`**${found.ref.name}**`];
   const describe = (unit: ParsedUnit) => {
-    const names = generatedNamesOf(service.analysis, unit);
+    const names = generatedNamesOf(ctx, unit);
     lines.push('', `File: \`${unit.file.path}\``, '', `Scope: ${describeScope(unit.file.placement.scope)}`);
     if (names) {
       lines.push('', `Generated unit: \`${names.service}\``);

@@ -7,7 +7,19 @@ import { Reference, extractReferences } from '../workspace/references';
 import { Resolution, namesOf, resolveReference } from '../workspace/resolution';
 import { Scope } from '../workspace/scopes';
 import { Position, Range, containsPosition } from '../syntax/model';
-import { Analysis } from './analysis';
+import { WorkspaceIndex } from '../workspace/index';
+import { WorkspaceQueries } from '../workspace/queries';
+import { UnitView } from '../workspace/unit-view';
+
+/** What navigation needs: the index and the target version (the hover of the editing features passes these). */
+export interface NavContext {
+  index: WorkspaceIndex;
+  podmanVersion: string;
+}
+
+export function viewOf(ctx: NavContext, unit: ParsedUnit): UnitView {
+  return new UnitView(unit, ctx.index.dropinsFor(unit, ctx.podmanVersion));
+}
 
 export interface Location {
   path: string;
@@ -23,15 +35,15 @@ export interface FoundReference {
 }
 
 /** References written in this file, with the scope they resolve in. */
-export function referencesInFile(analysis: Analysis, path: string): FoundReference[] {
-  const file = analysis.index.getFile(path);
+export function referencesInFile(ctx: NavContext, path: string): FoundReference[] {
+  const file = ctx.index.getFile(path);
   if (!file) return [];
   const out: FoundReference[] = [];
   const seen = new Set<string>();
-  for (const owner of analysis.unitsTouching(file)) {
+  for (const owner of ctx.index.unitsTouching(file)) {
     if (owner.identity.kind === 'dropin') continue;
-    const view = analysis.view(owner);
-    for (const ref of extractReferences(view, analysis.settings.podmanVersion)) {
+    const view = viewOf(ctx, owner);
+    for (const ref of extractReferences(view, ctx.podmanVersion)) {
       if (ref.unit.file.path !== path) continue;
       const key = `${ref.range.start.line}:${ref.range.start.character}:${owner.name}`;
       if (seen.has(key)) continue;
@@ -42,21 +54,21 @@ export function referencesInFile(analysis: Analysis, path: string): FoundReferen
   return out.sort((a, b) => a.ref.range.start.line - b.ref.range.start.line || a.ref.range.start.character - b.ref.range.start.character);
 }
 
-export function referenceAt(analysis: Analysis, path: string, position: Position): FoundReference | undefined {
-  return referencesInFile(analysis, path).find((r) => !r.ref.implicit && containsPosition(r.ref.range, position));
+export function referenceAt(ctx: NavContext, path: string, position: Position): FoundReference | undefined {
+  return referencesInFile(ctx, path).find((r) => !r.ref.implicit && containsPosition(r.ref.range, position));
 }
 
-export function resolve(analysis: Analysis, found: FoundReference): Resolution {
-  return resolveReference(analysis.queries(), found.ref, found.scope);
+export function resolve(ctx: NavContext, found: FoundReference): Resolution {
+  return resolveReference(new WorkspaceQueries(ctx.index, ctx.podmanVersion), found.ref, found.scope);
 }
 
-export function generatedNamesOf(analysis: Analysis, unit: ParsedUnit): GeneratedNames | undefined {
-  return namesOf(analysis.queries(), unit);
+export function generatedNamesOf(ctx: NavContext, unit: ParsedUnit): GeneratedNames | undefined {
+  return namesOf(new WorkspaceQueries(ctx.index, ctx.podmanVersion), unit);
 }
 
 /** The unit a position in a file stands for (the file itself, or the `.quadlets` part around it). */
-export function unitAt(analysis: Analysis, path: string, position: Position): ParsedUnit | undefined {
-  const file = analysis.index.getFile(path);
+export function unitAt(ctx: NavContext, path: string, position: Position): ParsedUnit | undefined {
+  const file = ctx.index.getFile(path);
   if (!file) return undefined;
   const units = file.units().filter((u) => u.identity.kind !== 'dropin' && u.type);
   return units.find((u) => position.line >= u.doc.firstLine && position.line <= u.doc.lastLine) ?? units[0];
@@ -71,21 +83,26 @@ function mayName(ref: Reference, target: ParsedUnit, names: GeneratedNames | und
 }
 
 /** Every reference on the target's host that resolves to it. */
-export function referencesTo(analysis: Analysis, target: ParsedUnit): FoundReference[] {
+export function referencesTo(ctx: NavContext, target: ParsedUnit): FoundReference[] {
   const host = target.file.placement.scope.host;
-  const names = generatedNamesOf(analysis, target);
+  const names = generatedNamesOf(ctx, target);
   const out: FoundReference[] = [];
-  for (const owner of analysis.index.unitsOnHost(host)) {
+  for (const owner of ctx.index.unitsOnHost(host)) {
     if (owner.identity.kind === 'dropin' || owner === target) continue;
-    const view = analysis.view(owner);
-    for (const ref of extractReferences(view, analysis.settings.podmanVersion)) {
+    const view = viewOf(ctx, owner);
+    for (const ref of extractReferences(view, ctx.podmanVersion)) {
       if (!mayName(ref, target, names)) continue;
       const found = { ref, scope: view.scope, owner };
-      const res = resolve(analysis, found);
+      const res = resolve(ctx, found);
       if (res.status === 'found' && res.target === target) out.push(found);
     }
   }
   return dedupe(out);
+}
+
+/** The navigation context of a language service. */
+export function navContext(service: { index: WorkspaceIndex; analysis: { settings: { podmanVersion: string } } }): NavContext {
+  return { index: service.index, podmanVersion: service.analysis.settings.podmanVersion };
 }
 
 /** A drop-in shared by several units holds the same reference once per unit: keep one per range. */

@@ -8,32 +8,31 @@ import { Position, Range } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { GeneratedNames, NameSource, generatedNames } from '../workspace/names';
 import { FileChange, TextEdit, WorkspaceChange } from './edits';
-import { referenceAt, referencesTo, resolve, unitAt } from './references';
-import { QuadletService } from './service';
+import { NavContext, referenceAt, referencesTo, resolve, unitAt, viewOf } from './references';
 
 export type RenameResult = { change: WorkspaceChange } | { error: string };
 
 /** The unit a rename at this position is about, and the range the editor shows for the name. */
-export function prepareRename(service: QuadletService, path: string, position: Position): { unit: ParsedUnit; range?: Range; placeholder: string } | { error: string } {
-  const found = referenceAt(service.analysis, path, position);
+export function prepareRename(ctx: NavContext, path: string, position: Position): { unit: ParsedUnit; range?: Range; placeholder: string } | { error: string } {
+  const found = referenceAt(ctx, path, position);
   let unit: ParsedUnit | undefined;
   let range: Range | undefined;
   if (found) {
-    const res = resolve(service.analysis, found);
+    const res = resolve(ctx, found);
     if (res.status !== 'found') return { error: `${found.ref.name} does not resolve to a unit of this scope, so there is nothing to rename.` };
     unit = res.target;
     if (found.ref.form === 'quadlet') range = found.ref.range;
-  } else unit = unitAt(service.analysis, path, position);
+  } else unit = unitAt(ctx, path, position);
   if (!unit) return { error: 'Place the cursor on a reference or in a unit file to rename a quadlet.' };
   if (unit.part) return { error: `${unit.name} is a part of ${unit.file.path}; edit its FileName= line instead.` };
   return { unit, range, placeholder: unit.name };
 }
 
 /** Same view, another file name: what the generator would call the renamed unit. */
-function renamedNames(service: QuadletService, unit: ParsedUnit, newName: string): GeneratedNames | undefined {
-  const view = service.analysis.view(unit);
+function renamedNames(ctx: NavContext, unit: ParsedUnit, newName: string): GeneratedNames | undefined {
+  const view = viewOf(ctx, unit);
   const src: NameSource = { type: view.type, name: newName, lastValue: (s, k) => view.lastValue(s, k), allValues: (s, k) => view.allValues(s, k) };
-  return generatedNames(src, service.analysis.settings.podmanVersion);
+  return generatedNames(src, ctx.podmanVersion);
 }
 
 function dirOf(path: string): string {
@@ -59,8 +58,8 @@ export function normaliseNewName(oldName: string, requested: string): string | {
   return full;
 }
 
-export function renameUnit(service: QuadletService, path: string, position: Position, requested: string): RenameResult {
-  const prepared = prepareRename(service, path, position);
+export function renameUnit(ctx: NavContext, path: string, position: Position, requested: string): RenameResult {
+  const prepared = prepareRename(ctx, path, position);
   if ('error' in prepared) return prepared;
   const unit = prepared.unit;
   const newName = normaliseNewName(unit.name, requested);
@@ -68,17 +67,16 @@ export function renameUnit(service: QuadletService, path: string, position: Posi
   if (newName === unit.name) return { change: { changes: [] } };
   const scope = unit.file.placement.scope;
   const newPath = `${dirOf(unit.file.path)}/${newName}`;
-  if (service.index.getFile(newPath)) return { error: `${newPath} already exists; quadlet-ls never overwrites a file.` };
-  const taken = service.index.candidates(scope, newName)[0];
+  if (ctx.index.getFile(newPath)) return { error: `${newPath} already exists; quadlet-ls never overwrites a file.` };
+  const taken = ctx.index.candidates(scope, newName)[0];
   if (taken) return { error: `${newName} already exists in this scope (${taken.file.path}).` };
 
-  const analysis = service.analysis;
-  const oldNames = renamedNames(service, unit, unit.name);
-  const newNames = renamedNames(service, unit, newName);
+  const oldNames = renamedNames(ctx, unit, unit.name);
+  const newNames = renamedNames(ctx, unit, newName);
   const edits = new Map<string, TextEdit[]>();
   const edit = (p: string, range: Range, newText: string) => edits.set(p, [...(edits.get(p) ?? []), { range, newText }]);
 
-  for (const { ref, owner } of referencesTo(analysis, unit)) {
+  for (const { ref, owner } of referencesTo(ctx, unit)) {
     if (ref.implicit) {
       // "db.socket" started "db.service" by name; keep it pointing at the renamed service.
       if (newNames && oldNames && newNames.service !== oldNames.service) {
@@ -96,10 +94,10 @@ export function renameUnit(service: QuadletService, path: string, position: Posi
   // Text edits first (on the old paths), then the renames.
   changes.push({ kind: 'rename', from: unit.file.path, to: newPath });
   const dropinDirs = new Set<string>();
-  for (const d of service.index.dropinCandidates(unit)) if (d.identity.dropinTarget === unit.name) dropinDirs.add(dirOf(d.file.path));
+  for (const d of ctx.index.dropinCandidates(unit)) if (d.identity.dropinTarget === unit.name) dropinDirs.add(dirOf(d.file.path));
   for (const dir of dropinDirs) {
     const to = `${dirOf(dir)}/${newName}.d`;
-    if ([...service.index.allFiles()].some((f) => f.path.startsWith(to + '/'))) return { error: `${to} already exists; quadlet-ls never overwrites a file.` };
+    if ([...ctx.index.allFiles()].some((f) => f.path.startsWith(to + '/'))) return { error: `${to} already exists; quadlet-ls never overwrites a file.` };
     changes.push({ kind: 'rename', from: dir, to });
   }
   return { change: { changes } };

@@ -287,6 +287,18 @@ export class WorkspaceIndex {
     return orderDropins(candidates, dirNames, nameMajorDropins(podmanVersion, isQuadletType(unit.type))).map((c) => c.unit);
   }
 
+  /** Units whose effective view includes this file: its own units, or for a drop-in the units it applies to. */
+  unitsTouching(file: SourceFile): ParsedUnit[] {
+    const out: ParsedUnit[] = [];
+    for (const unit of file.units()) {
+      if (unit.identity.kind === 'dropin') {
+        const targets = this.unitsForDropin(unit);
+        out.push(...(targets.length ? targets : [unit]));
+      } else out.push(unit);
+    }
+    return out;
+  }
+
   /** Units a drop-in applies to (in its scope). */
   unitsForDropin(dropin: ParsedUnit): ParsedUnit[] {
     const scope = dropin.file.placement.scope;

@@ -6,11 +6,11 @@ import { HandlerModule } from '../context';
 import { uriToPath } from '../convert';
 import { QuadletService } from '../../features/service';
 import { Position, Range } from '../../syntax/model';
-import { referenceHover } from '../../features/navigation';
+import { navContext, referenceHover } from '../../features/navigation';
 
 type HoverContributor = (service: QuadletService, path: string, position: Position) => { markdown: string; range?: Range } | undefined;
 
-const CONTRIBUTORS: HoverContributor[] = [referenceHover];
+const CONTRIBUTORS: HoverContributor[] = [(service, path, position) => referenceHover(navContext(service), path, position)];
 
 export const hoverHandler: HandlerModule = {
   capabilities: () => ({ hoverProvider: true }),

@@ -3,7 +3,7 @@
 import { Location, SymbolKind } from 'vscode-languageserver/node';
 import { HandlerModule } from '../context';
 import { pathToUri, uriToPath } from '../convert';
-import { definition, documentLinks, findReferences, workspaceSymbols } from '../../features/navigation';
+import { definition, documentLinks, findReferences, navContext, workspaceSymbols } from '../../features/navigation';
 
 const SYMBOL_KIND = { file: SymbolKind.File, service: SymbolKind.Module, object: SymbolKind.Object } as const;
 
@@ -15,20 +15,20 @@ export const navigationHandler: HandlerModule = {
     connection.onDefinition((p) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
-      return definition(service, path, p.position).map(toLocation);
+      return definition(navContext(service), path, p.position).map(toLocation);
     });
     connection.onReferences((p) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
-      return findReferences(service, path, p.position, p.context.includeDeclaration).map(toLocation);
+      return findReferences(navContext(service), path, p.position, p.context.includeDeclaration).map(toLocation);
     });
     connection.onDocumentLinks((p) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
-      return documentLinks(service, path).map((l) => ({ range: l.range, target: pathToUri(l.target), tooltip: l.tooltip }));
+      return documentLinks(navContext(service), path).map((l) => ({ range: l.range, target: pathToUri(l.target), tooltip: l.tooltip }));
     });
     connection.onWorkspaceSymbol((p) =>
-      workspaceSymbols(service, p.query).map((s) => ({ name: s.name, kind: SYMBOL_KIND[s.kind], location: toLocation(s.location), containerName: s.container })),
+      workspaceSymbols(navContext(service), p.query).map((s) => ({ name: s.name, kind: SYMBOL_KIND[s.kind], location: toLocation(s.location), containerName: s.container })),
     );
   },
 };
