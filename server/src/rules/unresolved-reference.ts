@@ -11,7 +11,6 @@
 import { isQuadletType, unitNameParts } from '../catalog/filetypes';
 import { Reference, generatorTranslates } from '../workspace/references';
 import { namesOf, resolveReference } from '../workspace/resolution';
-import { servesScope } from '../workspace/scopes';
 import { UnitView } from '../workspace/unit-view';
 import { RuleContext, UnitRule } from './types';
 import { definedHere, ownerName, referencesOf, relatedUnits } from './reference-util';
@@ -48,16 +47,20 @@ function generatorError(ref: Reference): string {
   }
 }
 
-/** Names of the scope's units with the same extension, for "did you mean". */
+/** A near name among the scope's units with the same extension, for "did you mean". */
 function suggestion(view: UnitView, ref: Reference, ctx: RuleContext): string | undefined {
   const scope = view.scope;
   const ext = unitNameParts(ref.name).ext;
-  const names = ctx.workspace.index
-    .unitsOnHost(scope.host)
-    .filter((u) => servesScope(u.file.placement, scope) && unitNameParts(u.name).ext === ext && u.identity.kind !== 'dropin')
-    .map((u) => u.name);
-  const best = closest(ref.name, [...new Set(names)]);
-  return best && best !== ref.name ? best : undefined;
+  const index = ctx.workspace.index;
+  const names = [...index.namesOnHost(scope.host)].filter((n) => n !== ref.name && unitNameParts(n).ext === ext);
+  // Closest first; only then check that the scope really sees it (names repeat across users).
+  while (names.length) {
+    const best = closest(ref.name, names);
+    if (!best) return undefined;
+    if (index.resolve(scope, best)) return best;
+    names.splice(names.indexOf(best), 1);
+  }
+  return undefined;
 }
 
 function templateHint(view: UnitView, ref: Reference, ctx: RuleContext): string {

@@ -253,6 +253,11 @@ export class WorkspaceIndex {
     return this.allNamed(host, name).map((u) => u.file.path);
   }
 
+  /** The distinct unit file names on a host (cheap: no per-unit work). */
+  namesOnHost(host: string): IterableIterator<string> {
+    return (this.unitsByName.get(host) ?? new Map<string, ParsedUnit[]>()).keys();
+  }
+
   /** All unit names defined on a host, for completion and symbols. */
   unitsOnHost(host: string): ParsedUnit[] {
     return [...(this.unitsByName.get(host)?.values() ?? [])].flat();
