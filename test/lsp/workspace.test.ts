@@ -3,8 +3,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { LspSession, fileUri } from '../helpers/lsp-session';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LspSession, PublishedDiagnostic, fileUri } from '../helpers/lsp-session';
 import { fixtureDir } from '../helpers/fixtures';
 
 const ROOT = fixtureDir('multi-user');
@@ -97,5 +99,41 @@ describe('workspace over LSP', () => {
     // Undo: the finding comes back.
     await lsp.notify('textDocument/didChange', { textDocument: { uri: dbUri, version: 3 }, contentChanges: [{ text: original }] });
     await lsp.waitFor(API, (list) => list.some((x) => x.code === 'cross-user-reference' && x.range.start.line === 2));
+  });
+});
+
+describe('file watching over LSP', () => {
+  const lsp = new LspSession();
+  const dir = mkdtempSync(join(tmpdir(), 'quadlet-ls-watch-')).replace(/\\/g, '/');
+  const alice = `${dir}/hosts/h/home/alice/.config/containers/systemd`;
+  const bob = `${dir}/hosts/h/home/bob/.config/containers/systemd`;
+  const worker = fileUri(`${alice}/worker.container`);
+  const crossUser = (d: PublishedDiagnostic[]) => d.some((x) => x.code === 'cross-user-reference');
+
+  before(async () => {
+    mkdirSync(alice, { recursive: true });
+    mkdirSync(bob, { recursive: true });
+    writeFileSync(`${bob}/db.network`, '[Network]\n');
+    writeFileSync(`${alice}/worker.container`, '[Container]\nImage=docker.io/library/alpine:3\nNetwork=db.network\n');
+    await lsp.initialize(dir);
+    await lsp.waitFor(worker, crossUser);
+  });
+  after(async () => {
+    await lsp.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('follows files and directories created and deleted on disk', async () => {
+    writeFileSync(`${alice}/db.network`, '[Network]\n');
+    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${alice}/db.network`), type: 1 }] });
+    await lsp.waitFor(worker, (d) => !crossUser(d));
+    rmSync(`${alice}/db.network`);
+    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${alice}/db.network`), type: 3 }] });
+    await lsp.waitFor(worker, crossUser);
+    // bob's whole directory goes away: the network no longer exists anywhere.
+    rmSync(`${dir}/hosts/h/home/bob`, { recursive: true });
+    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${dir}/hosts/h/home/bob`), type: 3 }] });
+    const d = await lsp.waitFor(worker, (list) => list.some((x) => x.code === 'unresolved-reference'));
+    assert.ok(!crossUser(d));
   });
 });
