@@ -138,7 +138,12 @@ export function nameHints(src: NameSource): { services: string[]; objects: Array
   const type = src.type;
   if (isQuadletType(type)) {
     const S = MAIN_SECTION[type];
-    for (const v of src.allValues(S, 'ServiceName')) services.add(`${unquoteValue(v).text}.service`);
+    for (const v of src.allValues(S, 'ServiceName')) {
+      const service = unquoteValue(v).text;
+      services.add(`${service}.service`);
+      // A container's default name follows its service name (systemd-%N).
+      if (type === 'container') objects.set(`container\u0000systemd-${service}`, { kind: 'container', name: `systemd-${service}` });
+    }
     const key = type === 'container' ? 'ContainerName' : NAME_KEY[type];
     const kind = type === 'container' ? 'container' : (type as ObjectKind);
     if (key) for (const v of src.allValues(S, key)) if (v) objects.set(`${kind}\u0000${unquoteValue(v).text}`, { kind, name: unquoteValue(v).text });
