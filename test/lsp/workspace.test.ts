@@ -6,13 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LspSession, PublishedDiagnostic, fileUri } from '../helpers/lsp-session';
+import { LspClient, LspDiagnostic } from '../helpers/lsp';
 import { fixtureDir } from '../helpers/fixtures';
 
+const fileUri = (path: string) => LspClient.uri(path);
 const ROOT = fixtureDir('multi-user');
 const ALICE = `${ROOT}/hosts/h1/home/alice/.config/containers/systemd`;
 const BOB = `${ROOT}/hosts/h1/home/bob/.config/containers/systemd`;
 const API = fileUri(`${ALICE}/api.container`);
+
+type Related = LspDiagnostic & { relatedInformation?: Array<{ location: { uri: string } }> };
 
 interface Stats {
   unitRuns: number;
@@ -21,13 +24,14 @@ interface Stats {
 }
 
 describe('workspace over LSP', () => {
-  const lsp = new LspSession();
+  const lsp = new LspClient();
   let capabilities: Record<string, unknown>;
+  let initial: LspDiagnostic[];
 
   before(async () => {
-    capabilities = await lsp.initialize(ROOT);
+    capabilities = (await lsp.initialize(ROOT)).capabilities;
     // The initial scan publishes alice's api.container (closed) with its cross-user findings.
-    await lsp.waitFor(API, (d) => d.some((x) => x.code === 'cross-user-reference'));
+    initial = await lsp.diagnostics(API, (d) => d.some((x) => x.code === 'cross-user-reference'), 10000);
   });
   after(() => lsp.close());
 
@@ -36,17 +40,16 @@ describe('workspace over LSP', () => {
   });
 
   it('publishes cross-file diagnostics with related information for files nobody opened', () => {
-    const d = lsp.latest(API)!;
-    const requires = d.find((x) => x.code === 'cross-user-reference' && x.range.start.line === 2)!;
+    const requires = initial.find((x) => x.code === 'cross-user-reference' && x.range.start.line === 2)! as Related;
     assert.deepEqual(requires.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 19 } });
     assert.equal(requires.severity, 1);
     assert.equal(requires.relatedInformation?.[0].location.uri, fileUri(`${BOB}/db.container`));
   });
 
   it('goes to the definition and finds references', async () => {
-    const defs = await lsp.request<Array<{ uri: string }>>('textDocument/definition', { textDocument: { uri: API }, position: { line: 7, character: 10 } });
+    const defs = await lsp.connection.sendRequest<Array<{ uri: string }>>('textDocument/definition', { textDocument: { uri: API }, position: { line: 7, character: 10 } });
     assert.deepEqual(defs.map((l) => l.uri), [fileUri(`${ALICE}/app.network`)]);
-    const refs = await lsp.request<Array<{ uri: string; range: { start: { line: number } } }>>('textDocument/references', {
+    const refs = await lsp.connection.sendRequest<Array<{ uri: string; range: { start: { line: number } } }>>('textDocument/references', {
       textDocument: { uri: fileUri(`${ALICE}/app.network`) },
       position: { line: 0, character: 2 },
       context: { includeDeclaration: false },
@@ -57,7 +60,7 @@ describe('workspace over LSP', () => {
   });
 
   it('renames a network into one WorkspaceEdit with text edits first, then the file rename', async () => {
-    const edit = await lsp.request<{ documentChanges: Array<{ kind?: string; oldUri?: string; newUri?: string; textDocument?: { uri: string }; edits?: Array<{ newText: string }> }> }>('textDocument/rename', {
+    const edit = await lsp.connection.sendRequest<{ documentChanges: Array<{ kind?: string; oldUri?: string; newUri?: string; textDocument?: { uri: string }; edits?: Array<{ newText: string }> }> }>('textDocument/rename', {
       textDocument: { uri: API },
       position: { line: 7, character: 10 },
       newName: 'backend.network',
@@ -67,48 +70,48 @@ describe('workspace over LSP', () => {
     assert.ok(ops.includes('edit api.container backend.network'), ops.join('\n'));
     assert.ok(ops.includes('edit gen.container systemd-backend'));
     await assert.rejects(
-      lsp.request('textDocument/rename', { textDocument: { uri: API }, position: { line: 7, character: 10 }, newName: 'only-alice' }),
+      lsp.connection.sendRequest('textDocument/rename', { textDocument: { uri: API }, position: { line: 7, character: 10 }, newName: 'only-alice' }),
       /only-alice\.network already exists/,
     );
     await assert.rejects(
-      lsp.request('textDocument/rename', { textDocument: { uri: API }, position: { line: 6, character: 10 }, newName: 'backend.network' }),
+      lsp.connection.sendRequest('textDocument/rename', { textDocument: { uri: API }, position: { line: 6, character: 10 }, newName: 'backend.network' }),
       /would turn a \.container file into a \.network file/,
     );
   });
 
   it('hovers a reference', async () => {
-    const hover = await lsp.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: API }, position: { line: 8, character: 9 } });
+    const hover = await lsp.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: API }, position: { line: 8, character: 9 } });
     assert.match(hover.contents.value, /Podman volume: `alice-data`/);
     assert.match(hover.contents.value, /Scope: user alice \(rootless\) on host h1/);
   });
 
   it('updates a closed referrer when another user edits the target, re-running only what the edit touched', async () => {
-    const before = await lsp.request<Stats>('quadletLs/analysisStats', {});
+    const before = await lsp.connection.sendRequest<Stats>('quadletLs/analysisStats', {});
     const dbUri = fileUri(`${BOB}/db.container`);
     const original = readFileSync(`${BOB}/db.container`, 'utf8');
-    await lsp.notify('textDocument/didOpen', { textDocument: { uri: dbUri, languageId: 'quadlet', version: 1, text: original } });
+    await lsp.open(dbUri, original);
     // bob renames his service: alice's Requires=db.service now names nothing in the workspace.
-    await lsp.notify('textDocument/didChange', { textDocument: { uri: dbUri, version: 2 }, contentChanges: [{ text: original.replace('[Container]', '[Container]\nServiceName=postgres') }] });
-    const d = await lsp.waitFor(API, (list) => !list.some((x) => x.code === 'cross-user-reference' && x.range.start.line === 2));
+    await lsp.change(dbUri, original.replace('[Container]', '[Container]\nServiceName=postgres'), 2);
+    const d = await lsp.diagnostics(API, (list) => !list.some((x) => x.code === 'cross-user-reference' && x.range.start.line === 2));
     assert.ok(d.some((x) => x.code === 'cross-user-reference' && x.range.start.line === 3), 'After=cache.service is still reported');
-    const afterEdit = await lsp.request<Stats>('quadletLs/analysisStats', {});
+    const afterEdit = await lsp.connection.sendRequest<Stats>('quadletLs/analysisStats', {});
     const reran = afterEdit.unitRuns - before.unitRuns;
     assert.ok(before.unitRuns >= 20, `the initial scan analysed ${before.unitRuns} units`);
     // db.container (open, then edited) and alice's api.container (twice at most); nothing else.
     assert.ok(reran >= 2 && reran <= 4, `re-ran ${reran} of ${afterEdit.files} files' units`);
     // Undo: the finding comes back.
-    await lsp.notify('textDocument/didChange', { textDocument: { uri: dbUri, version: 3 }, contentChanges: [{ text: original }] });
-    await lsp.waitFor(API, (list) => list.some((x) => x.code === 'cross-user-reference' && x.range.start.line === 2));
+    await lsp.change(dbUri, original, 3);
+    await lsp.diagnostics(API, (list) => list.some((x) => x.code === 'cross-user-reference' && x.range.start.line === 2));
   });
 });
 
 describe('file watching over LSP', () => {
-  const lsp = new LspSession();
+  const lsp = new LspClient();
   const dir = mkdtempSync(join(tmpdir(), 'quadlet-ls-watch-')).replace(/\\/g, '/');
   const alice = `${dir}/hosts/h/home/alice/.config/containers/systemd`;
   const bob = `${dir}/hosts/h/home/bob/.config/containers/systemd`;
   const worker = fileUri(`${alice}/worker.container`);
-  const crossUser = (d: PublishedDiagnostic[]) => d.some((x) => x.code === 'cross-user-reference');
+  const crossUser = (d: LspDiagnostic[]) => d.some((x) => x.code === 'cross-user-reference');
 
   before(async () => {
     mkdirSync(alice, { recursive: true });
@@ -116,7 +119,7 @@ describe('file watching over LSP', () => {
     writeFileSync(`${bob}/db.network`, '[Network]\n');
     writeFileSync(`${alice}/worker.container`, '[Container]\nImage=docker.io/library/alpine:3\nNetwork=db.network\n');
     await lsp.initialize(dir);
-    await lsp.waitFor(worker, crossUser);
+    await lsp.diagnostics(worker, crossUser, 10000);
   });
   after(async () => {
     await lsp.close();
@@ -125,15 +128,15 @@ describe('file watching over LSP', () => {
 
   it('follows files and directories created and deleted on disk', async () => {
     writeFileSync(`${alice}/db.network`, '[Network]\n');
-    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${alice}/db.network`), type: 1 }] });
-    await lsp.waitFor(worker, (d) => !crossUser(d));
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${alice}/db.network`), type: 1 }] });
+    await lsp.diagnostics(worker, (d) => !crossUser(d));
     rmSync(`${alice}/db.network`);
-    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${alice}/db.network`), type: 3 }] });
-    await lsp.waitFor(worker, crossUser);
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${alice}/db.network`), type: 3 }] });
+    await lsp.diagnostics(worker, crossUser);
     // bob's whole directory goes away: the network no longer exists anywhere.
     rmSync(`${dir}/hosts/h/home/bob`, { recursive: true });
-    await lsp.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${dir}/hosts/h/home/bob`), type: 3 }] });
-    const d = await lsp.waitFor(worker, (list) => list.some((x) => x.code === 'unresolved-reference'));
+    await lsp.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(`${dir}/hosts/h/home/bob`), type: 3 }] });
+    const d = await lsp.diagnostics(worker, (list) => list.some((x) => x.code === 'unresolved-reference'));
     assert.ok(!crossUser(d));
   });
 });
