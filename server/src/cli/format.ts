@@ -14,6 +14,8 @@ export interface JsonFinding {
   severity: Diagnostic['severity'];
   code: string;
   message: string;
+  /** The other file and line of a cross-file finding. */
+  related?: Array<{ file: string; line: number; column: number; message: string }>;
 }
 
 export function displayPath(file: string, cwd = process.cwd()): string {
@@ -32,11 +34,13 @@ export function toJson(d: Diagnostic): JsonFinding {
     severity: d.severity,
     code: d.code,
     message: d.message,
+    ...(d.related?.length ? { related: d.related.map((r) => ({ file: displayPath(r.file), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
   };
 }
 
 export function formatText(list: Diagnostic[]): string {
-  return list.map((d) => `${displayPath(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}\n`).join('');
+  const at = (file: string, r: Diagnostic['range']) => `${displayPath(file)}:${r.start.line + 1}:${r.start.character + 1}`;
+  return list.map((d) => [`${at(d.file, d.range)}: ${d.severity} ${d.code}: ${d.message}`, ...(d.related ?? []).map((r) => `  ${at(r.file, r.range)}: note: ${r.message}`)].join('\n') + '\n').join('');
 }
 
 export function formatSummary(list: Diagnostic[]): string {

@@ -31,8 +31,17 @@ function unitId(unit: ParsedUnit): string {
   return `${unit.file.path}\u0000${unit.name}\u0000${unit.part?.firstLine ?? 0}`;
 }
 
+/** How much work the analysis did (tests and `quadletLs/analysisStats` read it to prove incrementality). */
+export interface AnalysisStats {
+  /** Unit-rule runs (one per effective unit analysed). */
+  unitRuns: number;
+  /** Document-rule runs (one per file version analysed). */
+  documentRuns: number;
+}
+
 export class Analysis {
   private settingsValue: AnalysisSettings;
+  readonly stats: AnalysisStats = { unitRuns: 0, documentRuns: 0 };
   private readonly documentCache = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
   private readonly unitCache = new Map<string, UnitResult>();
   /** dependency key → ids of units whose result depends on it. */
@@ -99,7 +108,8 @@ export class Analysis {
   private documentDiagnostics(file: SourceFile): Diagnostic[] {
     const cached = this.documentCache.get(file.path);
     if (cached && cached.version === file.version) return cached.diagnostics;
-    const queries = new WorkspaceQueries(this.index);
+    this.stats.documentRuns++;
+    const queries = this.queries();
     const diagnostics: Diagnostic[] = [];
     if (file.skipped) {
       diagnostics.push({
@@ -120,7 +130,8 @@ export class Analysis {
     const id = unitId(unit);
     const cached = this.unitCache.get(id);
     if (cached) return cached;
-    const queries = new WorkspaceQueries(this.index);
+    this.stats.unitRuns++;
+    const queries = this.queries();
     const view = queries.view(unit);
     const diagnostics = runUnitRules(view, this.settingsValue, queries);
     const files = new Set(view.documents.map((d) => d.file.path));
@@ -136,23 +147,21 @@ export class Analysis {
     return result;
   }
 
-  /** Views whose unit rules can report on this file: its own units, or for a drop-in its units. */
-  private viewsTouching(file: SourceFile): ParsedUnit[] {
-    const out: ParsedUnit[] = [];
-    for (const unit of file.units()) {
-      if (unit.identity.kind === 'dropin') {
-        const targets = this.index.unitsForDropin(unit);
-        out.push(...(targets.length ? targets : [unit]));
-      } else out.push(unit);
-    }
-    return out;
+  /** A query object for the target version (records dependency keys). */
+  queries(): WorkspaceQueries {
+    return new WorkspaceQueries(this.index, this.settingsValue.podmanVersion);
+  }
+
+  /** Units whose effective view includes this file: its own units, or for a drop-in the units it applies to. */
+  unitsTouching(file: SourceFile): ParsedUnit[] {
+    return this.index.unitsTouching(file);
   }
 
   diagnostics(path: string): Diagnostic[] {
     const file = this.index.getFile(path);
     if (!file) return [];
     const all = [...this.documentDiagnostics(file)];
-    for (const unit of this.viewsTouching(file)) {
+    for (const unit of this.unitsTouching(file)) {
       for (const d of this.unitResult(unit).diagnostics) if (d.file === path) all.push(d);
     }
     return dedupe(all).sort(compareDiagnostics);
@@ -166,7 +175,7 @@ export class Analysis {
   }
 
   view(unit: ParsedUnit): UnitView {
-    return new UnitView(unit, this.index.dropinsFor(unit));
+    return new UnitView(unit, this.index.dropinsFor(unit, this.settingsValue.podmanVersion));
   }
 }
 

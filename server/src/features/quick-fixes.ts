@@ -23,6 +23,8 @@ const FIXERS: Record<string, Fixer> = {
   deprecated: deprecatedFixes,
   'port-conflict': portConflictFixes,
   'public-bind': publicBindFixes,
+  'unresolved-reference': renameTo,
+  'generated-name-reference': renameTo,
 };
 
 export function registerFixer(code: string, fixer: Fixer): void {

@@ -7,7 +7,8 @@ import { Range } from '../syntax/model';
 import { AnalysisSettings } from '../rules/types';
 import { QuadletConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
-import { LoadOptions, findUnitFiles, isUnitFileName, readInput, tooLargeInput } from '../workspace/loader';
+import { promises as fs } from 'node:fs';
+import { LoadOptions, findUnitFiles, isIgnoredPath, isUnitFileName, readInput, tooLargeInput } from '../workspace/loader';
 import { ScopeContext, normalisePath } from '../workspace/scopes';
 import { Analysis } from './analysis';
 import { CodeAction } from './edits';
@@ -47,7 +48,7 @@ export class QuadletService {
     const loaded: string[] = [];
     for (const f of files) {
       const path = normalisePath(f);
-      if (this.open.has(path)) continue;
+      if (this.open.has(path) || isIgnoredPath(path, this.loadOptions)) continue;
       this.analysis.setFile(path, await readInput(f, this.loadOptions));
       loaded.push(path);
     }
@@ -97,11 +98,15 @@ export class QuadletService {
     return this.reloadFromDisk(path);
   }
 
+  /** A watcher saw a file (or directory) created or changed: re-read just that. */
   async reloadFromDisk(path: string): Promise<string[]> {
     if (this.open.has(path)) return [];
+    if (path.includes('://') || isIgnoredPath(path, this.loadOptions)) return this.deleteFile(path);
     this.missingCompanions.delete(path);
     const companion = this.index.wantedFiles().includes(path);
-    if ((!isUnitFileName(path) && !companion) || path.includes('://')) return this.analysis.removeFile(path);
+    const st = await fs.stat(path).catch(() => undefined);
+    if (st?.isDirectory()) return this.indexRoots([path]);
+    if (!isUnitFileName(path) && !companion) return this.deleteFile(path);
     const input = await readInput(path, this.loadOptions);
     if (input.skipped?.kind === 'unreadable') {
       if (companion) this.missingCompanions.add(path);
@@ -110,9 +115,13 @@ export class QuadletService {
     return this.analysis.setFile(path, input);
   }
 
+  /** A file or a whole directory is gone (open documents keep their editor text). */
   deleteFile(path: string): string[] {
     if (this.open.has(path)) return [];
-    return this.analysis.removeFile(path);
+    if (this.index.getFile(path)) return this.analysis.removeFile(path);
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    const inside = [...this.index.allFiles()].map((f) => f.path).filter((p) => p.startsWith(prefix) && !this.open.has(p));
+    return inside.flatMap((p) => this.analysis.removeFile(p));
   }
 
   text(path: string): string | undefined {

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { Connection, InitializeParams } from 'vscode-languageserver/node';
 import { AnalysisSettings } from '../rules/types';
 import { NEWEST_KNOWN, normaliseVersion } from '../catalog/versions';
-import { QuadletConfig, ScopeMapping, mergeConfigs, parseConfig } from '../workspace/config';
+import { QuadletConfig, ScopeMapping, ignorePatterns, mergeConfigs, parseConfig } from '../workspace/config';
 import { LoadOptions } from '../workspace/loader';
 import { ScopeContext, normalisePath } from '../workspace/scopes';
 import { settingsFromConfig } from '../features/settings';
@@ -75,7 +75,7 @@ export async function scopeContextFrom(roots: string[], settings: ClientSettings
   });
   return {
     scope: { roots: roots.map(normalisePath), config: merged, configDir: dir, home: homedir(), currentUser: currentUser() },
-    load: { maxFileSize: merged.maxFileSize },
+    load: { maxFileSize: merged.maxFileSize, ignore: ignorePatterns(merged, dir ?? roots[0]) },
   };
 }
 

@@ -17,6 +17,10 @@ import { privilegedPortRule } from './privileged-port';
 import { hostNetworkRule } from './host-network';
 import { podMemberPublishRule } from './pod-member-publish';
 import { noneNetworkPublishRule } from './none-network-publish';
+import { unresolvedReferenceRule } from './unresolved-reference';
+import { crossUserReferenceRule } from './cross-user-reference';
+import { generatedNameReferenceRule } from './generated-name-reference';
+import { shadowedUnitRule } from './shadowed-unit';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -34,6 +38,10 @@ export const ALL_RULES: Rule[] = [
   hostNetworkRule,
   podMemberPublishRule,
   noneNetworkPublishRule,
+  unresolvedReferenceRule,
+  crossUserReferenceRule,
+  generatedNameReferenceRule,
+  shadowedUnitRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */

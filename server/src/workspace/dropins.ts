@@ -1,8 +1,20 @@
-// Drop-in directories Podman searches for a unit, most specific first (as in Podman's
-// GetUnitDropinPaths): "a-b@c.container" → a-b@c.container.d, a-b@.container.d, a-b-@…, a-@.container.d,
-// a-.container.d, container.d. Names here are the directory names without the ".d".
+// Drop-ins: which `.d` directories apply to a unit and in which order Podman merges their `.conf`
+// files (docs/generator-facts.md §4).
+//
+// Directory names, most specific first (Podman's GetUnitDropinPaths): "a-b@c.container" →
+// a-b@c.container.d, a-b@.container.d, a-@.container.d, a-.container.d, container.d. Each name is
+// looked up in every search directory of the scope (sub-directories included).
+//
+// One file per `.conf` name survives: the first one found. Which one is first changed in 5.6
+// (commit 022bac25ea): up to 5.5 the search directory is the outer loop (all drop-in names of the
+// first search directory, then the next directory); from 5.6 the drop-in name is (the most specific
+// name in every directory, then the next name). The survivors are applied in byte order of their
+// file names, wherever they live. systemd's own drop-ins (`.service.d`, `.socket.d`) follow the
+// name-major order too.
 
 import { unitNameParts } from '../catalog/filetypes';
+import { atLeast } from '../catalog/versions';
+import { compareSearchOrder, Placement } from './scopes';
 
 export function dropinDirNames(fileName: string): string[] {
   const { prefix, ext, instance } = unitNameParts(fileName);
@@ -17,4 +29,41 @@ export function dropinDirNames(fileName: string): string[] {
   if (instance) broadToSpecific.push(`${prefix}@.${ext}`);
   broadToSpecific.push(fileName);
   return broadToSpecific.reverse();
+}
+
+/** What the ordering needs to know about one drop-in file. */
+export interface DropinCandidate {
+  /** The `.conf` file name. */
+  name: string;
+  /** Its path (the `.d` directory's parent decides the search-order position). */
+  path: string;
+  placement: Placement;
+  /** The `.d` directory name without ".d" ("web.container", "container"). */
+  dirName: string;
+}
+
+/** Does the target Podman version pick same-named `.conf` files name-major (5.6+) or directory-major? */
+export function nameMajorDropins(podmanVersion: string, quadlet: boolean): boolean {
+  return !quadlet || atLeast(podmanVersion, '5.6');
+}
+
+function dropinDirPath(c: DropinCandidate): { path: string; placement: Placement } {
+  // Rank by the directory holding the `.d` directory: strip "<x>.d/<file>.conf".
+  const parts = c.path.split('/');
+  return { path: parts.slice(0, -1).join('/'), placement: c.placement };
+}
+
+/**
+ * The drop-ins Podman applies, in application order. `candidates` are every drop-in of the scope
+ * whose directory name is in `dirNames` (most specific first, from dropinDirNames).
+ */
+export function orderDropins<T extends DropinCandidate>(candidates: T[], dirNames: string[], nameMajor: boolean): T[] {
+  const specificity = (c: T) => dirNames.indexOf(c.dirName);
+  const searchOrder = (a: T, b: T) => compareSearchOrder(dropinDirPath(a), dropinDirPath(b));
+  const sorted = [...candidates].sort((a, b) =>
+    nameMajor ? specificity(a) - specificity(b) || searchOrder(a, b) : searchOrder(a, b) || specificity(a) - specificity(b),
+  );
+  const byConfName = new Map<string, T>();
+  for (const c of sorted) if (!byConfName.has(c.name)) byConfName.set(c.name, c);
+  return [...byConfName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

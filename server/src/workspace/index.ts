@@ -1,12 +1,16 @@
 // The workspace index: every file, its placement, and lookup tables kept up to date incrementally
-// (a change touches only the entries of the changed file).
+// (a change touches only the entries of the changed file and of the units its drop-ins apply to).
 
+import { isQuadletType } from '../catalog/filetypes';
+import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
-import { Placement, Scope, ScopeContext, inferPlacement, servesScope } from './scopes';
-import { dropinDirNames } from './dropins';
+import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, servesScope } from './scopes';
+import { dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
-import { unitKey } from './queries';
+import { objectKey, serviceKey, unitKey } from './dep-keys';
+import { NameSource, ObjectKind, nameHints } from './names';
+import { UnitView } from './unit-view';
 
 export interface FileInput {
   text: string;
@@ -34,12 +38,30 @@ function removeFrom(table: NameTable, host: string, name: string, file: SourceFi
   else byName.delete(name);
 }
 
+function removeUnitFrom(table: NameTable, host: string, name: string, unit: ParsedUnit): void {
+  const byName = table.get(host);
+  const list = byName?.get(name);
+  if (!byName || !list) return;
+  const rest = list.filter((u) => u !== unit);
+  if (rest.length) byName.set(name, rest);
+  else byName.delete(name);
+}
+
+/** Would Podman (or systemd) find this unit at all? */
+const findable = (u: ParsedUnit): boolean => dirHolds(u.file.placement, isQuadletType(u.type)) && !insideDropinDir(u.file.path, u.file.placement);
+
+const placed = (u: ParsedUnit): { path: string; placement: Placement } => ({ path: u.file.path, placement: u.file.placement });
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, SourceFile>();
   /** host → unit file name → every unit with that name on the host (any scope). */
   private readonly unitsByName: NameTable = new Map();
   /** host → drop-in directory target ("web.container", "web-.container", "container") → drop-ins. */
   private readonly dropinsByTarget: NameTable = new Map();
+  /** host → "service\0name" / "object\0kind\0name" → units that may generate that name. */
+  private readonly generated: NameTable = new Map();
+  /** The generated-name keys each unit was filed under (to remove them again). */
+  private readonly hintsOf = new Map<ParsedUnit, string[]>();
   private nextVersion = 1;
   private readonly inventories: Inventory[] = [];
 
@@ -52,8 +74,8 @@ export class WorkspaceIndex {
   /** Replaces the scope context (new roots or config) and re-places every file. */
   setScopeContext(ctx: ScopeContext): void {
     this.scopeContext = ctx;
+    for (const f of this.files.values()) this.unregister(f);
     for (const f of this.files.values()) {
-      this.unregister(f);
       f.placement = inferPlacement(f.path, ctx);
       this.register(f);
     }
@@ -121,8 +143,14 @@ export class WorkspaceIndex {
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
         addTo(this.dropinsByTarget, host, unit.identity.dropinTarget, unit);
-        for (const u of this.unitsForDropin(unit)) touched?.add(unitKey(host, u.name));
-      } else if (unit.type) addTo(this.unitsByName, host, unit.name, unit);
+        for (const u of this.unitsForDropin(unit)) {
+          touched?.add(unitKey(host, u.name));
+          this.refileNames(u, touched);
+        }
+      } else if (unit.type) {
+        addTo(this.unitsByName, host, unit.name, unit);
+        this.fileNames(unit, touched);
+      }
       touched?.add(unitKey(host, unit.name));
       for (const inv of this.inventories) for (const k of inv.add(unit)) touched?.add(k);
     }
@@ -132,20 +160,76 @@ export class WorkspaceIndex {
     const host = file.placement.scope.host;
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
-        for (const u of this.unitsForDropin(unit)) touched?.add(unitKey(host, u.name));
+        const targets = this.unitsForDropin(unit);
         removeFrom(this.dropinsByTarget, host, unit.identity.dropinTarget, file);
-      } else if (unit.type) removeFrom(this.unitsByName, host, unit.name, file);
+        for (const u of targets) {
+          touched?.add(unitKey(host, u.name));
+          this.refileNames(u, touched);
+        }
+      } else if (unit.type) {
+        removeFrom(this.unitsByName, host, unit.name, file);
+        this.unfileNames(unit, touched);
+      }
       touched?.add(unitKey(host, unit.name));
       for (const inv of this.inventories) for (const k of inv.remove(unit)) touched?.add(k);
     }
   }
 
+  // ---- generated names -------------------------------------------------------------------------
+
+  /** Every drop-in that could apply in some Podman version (for name hints, not for rules). */
+  private hintSource(unit: ParsedUnit): NameSource {
+    const view = new UnitView(unit, this.dropinCandidates(unit));
+    return view;
+  }
+
+  private fileNames(unit: ParsedUnit, touched?: Set<string>): void {
+    if (!isQuadletType(unit.type) || unit.identity.kind === 'dropin') return;
+    const host = unit.file.placement.scope.host;
+    const hints = nameHints(this.hintSource(unit));
+    const keys = [...hints.services.map((s) => serviceKey(host, s)), ...hints.objects.map((o) => objectKey(host, o.kind, o.name))];
+    for (const k of keys) {
+      addTo(this.generated, host, k, unit);
+      touched?.add(k);
+    }
+    this.hintsOf.set(unit, keys);
+  }
+
+  private unfileNames(unit: ParsedUnit, touched?: Set<string>): void {
+    const keys = this.hintsOf.get(unit);
+    if (!keys) return;
+    const host = unit.file.placement.scope.host;
+    for (const k of keys) {
+      removeUnitFrom(this.generated, host, k, unit);
+      touched?.add(k);
+    }
+    this.hintsOf.delete(unit);
+  }
+
+  /** A drop-in came or went: the names of the units it applies to may have changed. */
+  private refileNames(unit: ParsedUnit, touched?: Set<string>): void {
+    this.unfileNames(unit, touched);
+    this.fileNames(unit, touched);
+  }
+
+  /** Units on the host that may generate this service name (check the exact name per version). */
+  unitsGeneratingService(host: string, service: string): ParsedUnit[] {
+    return this.generated.get(host)?.get(serviceKey(host, service)) ?? [];
+  }
+
+  /** Units on the host that may create this Podman object. */
+  unitsCreatingObject(host: string, kind: ObjectKind, name: string): ParsedUnit[] {
+    return this.generated.get(host)?.get(objectKey(host, kind, name)) ?? [];
+  }
+
+  // ---- resolution ------------------------------------------------------------------------------
+
   /** Every unit of that file name that the scope's search directories hold, best (winning) first. */
   candidates(scope: Scope, name: string): ParsedUnit[] {
     const list = this.unitsByName.get(scope.host)?.get(name) ?? [];
     return list
-      .filter((u) => servesScope(u.file.placement, scope))
-      .sort((a, b) => a.file.placement.precedence - b.file.placement.precedence || a.file.path.localeCompare(b.file.path));
+      .filter((u) => servesScope(u.file.placement, scope) && findable(u))
+      .sort((a, b) => compareSearchOrder(placed(a), placed(b)));
   }
 
   /** The unit Podman (or systemd) would use for that file name in the scope. */
@@ -156,12 +240,22 @@ export class WorkspaceIndex {
   /** Units of that file name in every other scope of the host (for cross-user diagnostics). */
   elsewhere(scope: Scope, name: string): ParsedUnit[] {
     const list = this.unitsByName.get(scope.host)?.get(name) ?? [];
-    return list.filter((u) => !servesScope(u.file.placement, scope));
+    return list.filter((u) => !servesScope(u.file.placement, scope) && findable(u));
+  }
+
+  /** Every unit of that file name on the host, in any scope. */
+  allNamed(host: string, name: string): ParsedUnit[] {
+    return this.unitsByName.get(host)?.get(name) ?? [];
   }
 
   /** Paths of the files defining a unit of that name on a host. */
   allFilesNamed(host: string, name: string): string[] {
-    return (this.unitsByName.get(host)?.get(name) ?? []).map((u) => u.file.path);
+    return this.allNamed(host, name).map((u) => u.file.path);
+  }
+
+  /** The distinct unit file names on a host (cheap: no per-unit work). */
+  namesOnHost(host: string): IterableIterator<string> {
+    return (this.unitsByName.get(host) ?? new Map<string, ParsedUnit[]>()).keys();
   }
 
   /** All unit names defined on a host, for completion and symbols. */
@@ -175,19 +269,39 @@ export class WorkspaceIndex {
     return [...set].sort();
   }
 
-  /** Drop-ins that apply to a unit, in the order Podman applies them. */
-  dropinsFor(unit: ParsedUnit): ParsedUnit[] {
+  /** Drop-ins of the scope whose directory name applies to the unit (any order, same names kept). */
+  dropinCandidates(unit: ParsedUnit): ParsedUnit[] {
     if (!unit.type) return [];
     const scope = unit.file.placement.scope;
-    const byConfName = new Map<string, ParsedUnit>();
-    // Most specific directory first; the first drop-in of a given file name wins.
+    const quadlet = isQuadletType(unit.type);
+    const byTarget = this.dropinsByTarget.get(scope.host);
+    const out: ParsedUnit[] = [];
     for (const dirName of dropinDirNames(unit.name)) {
-      const list = (this.dropinsByTarget.get(scope.host)?.get(dirName) ?? [])
-        .filter((d) => servesScope(d.file.placement, scope))
-        .sort((a, b) => a.file.placement.precedence - b.file.placement.precedence);
-      for (const d of list) if (!byConfName.has(d.name)) byConfName.set(d.name, d);
+      for (const d of byTarget?.get(dirName) ?? []) {
+        if (servesScope(d.file.placement, scope) && dirHolds(d.file.placement, quadlet)) out.push(d);
+      }
     }
-    return [...byConfName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return out;
+  }
+
+  /** Drop-ins that apply to a unit, in the order the target Podman version applies them. */
+  dropinsFor(unit: ParsedUnit, podmanVersion: string = NEWEST_KNOWN): ParsedUnit[] {
+    if (!unit.type) return [];
+    const dirNames = dropinDirNames(unit.name);
+    const candidates = this.dropinCandidates(unit).map((d) => ({ unit: d, name: d.name, path: d.file.path, placement: d.file.placement, dirName: d.identity.dropinTarget! }));
+    return orderDropins(candidates, dirNames, nameMajorDropins(podmanVersion, isQuadletType(unit.type))).map((c) => c.unit);
+  }
+
+  /** Units whose effective view includes this file: its own units, or for a drop-in the units it applies to. */
+  unitsTouching(file: SourceFile): ParsedUnit[] {
+    const out: ParsedUnit[] = [];
+    for (const unit of file.units()) {
+      if (unit.identity.kind === 'dropin') {
+        const targets = this.unitsForDropin(unit);
+        out.push(...(targets.length ? targets : [unit]));
+      } else out.push(unit);
+    }
+    return out;
   }
 
   /** Units a drop-in applies to (in its scope). */

@@ -50,6 +50,13 @@ export async function readInput(path: string, options: LoadOptions = {}): Promis
   }
 }
 
+/** Inside node_modules, .git, … or matched by an ignore pattern: never indexed, even when a watcher reports it. */
+export function isIgnoredPath(path: string, options: LoadOptions = {}): boolean {
+  const p = path.replace(/\\/g, '/');
+  if (p.split('/').some((segment) => IGNORED_DIRS.has(segment))) return true;
+  return options.ignore?.some((re) => re.test(p)) ?? false;
+}
+
 /** Is this a file quadlet-ls analyses (by name)? */
 export function isUnitFileName(path: string): boolean {
   return identifyFile(path).kind !== 'other';

@@ -1,19 +1,24 @@
 // What rules may ask the workspace. Every question records a dependency key, so the analysis can
 // tell which units to re-check when a file changes (no rescans).
 
+import { NEWEST_KNOWN } from '../catalog/versions';
 import { ParsedUnit } from './files';
 import { WorkspaceIndex } from './index';
 import { Scope } from './scopes';
 import { UnitView } from './unit-view';
+import { objectKey, serviceKey, unitKey } from './dep-keys';
+import { ObjectKind } from './names';
 
-export function unitKey(host: string, name: string): string {
-  return `unit\u0000${host}\u0000${name}`;
-}
+export { unitKey, serviceKey, objectKey };
 
 export class WorkspaceQueries {
   readonly deps = new Set<string>();
 
-  constructor(readonly index: WorkspaceIndex) {}
+  constructor(
+    readonly index: WorkspaceIndex,
+    /** Target Podman version: drop-in order and generated names depend on it. */
+    readonly podmanVersion: string = NEWEST_KNOWN,
+  ) {}
 
   /** Record an arbitrary dependency key (used by inventories such as ports). */
   depend(key: string): void {
@@ -35,9 +40,27 @@ export class WorkspaceQueries {
     return this.index.elsewhere(scope, name);
   }
 
-  /** The effective view of a unit (with its drop-ins). */
+  /** Units on the host (any scope) that may generate this service name; check the exact name per version. */
+  unitsGeneratingService(host: string, service: string): ParsedUnit[] {
+    this.deps.add(serviceKey(host, service));
+    return this.index.unitsGeneratingService(host, service);
+  }
+
+  /** Units on the host (any scope) that may create this Podman object. */
+  unitsCreatingObject(host: string, kind: ObjectKind, name: string): ParsedUnit[] {
+    this.deps.add(objectKey(host, kind, name));
+    return this.index.unitsCreatingObject(host, kind, name);
+  }
+
+  /** Every drop-in whose directory applies to the unit, including same-named ones that lose. */
+  dropinCandidates(unit: ParsedUnit): ParsedUnit[] {
+    this.deps.add(unitKey(unit.file.placement.scope.host, unit.name));
+    return this.index.dropinCandidates(unit);
+  }
+
+  /** The effective view of a unit (with its drop-ins, in the target version's order). */
   view(unit: ParsedUnit): UnitView {
     this.deps.add(unitKey(unit.file.placement.scope.host, unit.name));
-    return new UnitView(unit, this.index.dropinsFor(unit));
+    return new UnitView(unit, this.index.dropinsFor(unit, this.podmanVersion));
   }
 }

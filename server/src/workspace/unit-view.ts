@@ -4,6 +4,7 @@
 import { UnitType } from '../catalog/filetypes';
 import { Entry, UnitDocument } from '../syntax/model';
 import { ParsedUnit } from './files';
+import { NameSource } from './names';
 import { Scope } from './scopes';
 
 export interface SourcedEntry {
@@ -11,7 +12,7 @@ export interface SourcedEntry {
   unit: ParsedUnit;
 }
 
-export class UnitView {
+export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   private bySection?: Map<string, SourcedEntry[]>;
 
@@ -75,6 +76,16 @@ export class UnitView {
   last(section: string, key: string): SourcedEntry | undefined {
     const list = this.all(section, key);
     return list[list.length - 1];
+  }
+
+  /** Raw text of the winning assignment (NameSource for generated names). */
+  lastValue(section: string, key: string): string | undefined {
+    return this.last(section, key)?.entry.value;
+  }
+
+  /** Raw text of every effective assignment, in order. */
+  allValues(section: string, key: string): string[] {
+    return this.values(section, key).map((e) => e.entry.value);
   }
 
   has(section: string, key: string): boolean {

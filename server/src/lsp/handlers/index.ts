@@ -5,5 +5,9 @@ import { documentsHandler } from './documents';
 import { codeActionsHandler } from './code-actions';
 import { portsHandler } from './ports';
 import { generatorHandler } from './generator';
+import { navigationHandler } from './navigation';
+import { renameHandler } from './rename';
+import { hoverHandler } from './hover';
+import { statsHandler } from './stats';
 
-export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler, portsHandler, generatorHandler];
+export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler, portsHandler, generatorHandler, navigationHandler, renameHandler, hoverHandler, statsHandler];

@@ -1,0 +1,243 @@
+// Every reference a unit makes to another unit or to a Podman object, with the exact range of the
+// name. Read from the effective unit (file + drop-ins): each reference remembers the file that wrote
+// it, so diagnostics and edits land there.
+//
+// What the generator resolves (docs/generator-facts.md §7.2, §7.3, §8.3):
+//   Network=X.network|X.container[:opts]   Pod=X.pod           Volume=X.volume:dst[:opts]
+//   Mount=…,source=X.volume|X.image|X.artifact,…              Image=X.image|X.build
+//   [Volume] Image=X.image|X.build (Driver=image)              [Unit] dependencies naming X.container… (5.5+)
+// And what systemd resolves: [Unit] dependencies on X.service, a socket's service (Service= or the same
+// name), a timer's unit (Unit= or the same name).
+
+import { isQuadletType, QUADLET_TYPES, UnitType, unitNameParts } from '../catalog/filetypes';
+import { atLeast } from '../catalog/versions';
+import { Entry, Range, valuePieceRange } from '../syntax/model';
+import { splitWords } from '../syntax/words';
+import { ParsedUnit } from './files';
+import { ObjectKind } from './names';
+import { UnitView } from './unit-view';
+
+/** `[Unit]` keys whose values are unit lists (the ones 5.5+ translates, docs/generator-facts.md §7.1). */
+export const DEPENDENCY_KEYS = [
+  'After', 'Before', 'BindsTo', 'Conflicts', 'OnFailure', 'OnSuccess', 'PartOf', 'PropagatesReloadTo', 'PropagatesStopTo',
+  'ReloadPropagatedFrom', 'Requires', 'Requisite', 'StopPropagatedFrom', 'Upholds', 'Wants',
+] as const;
+
+/** Dependencies that make the referrer fail when the target cannot be found. */
+const HARD_DEPENDENCIES = new Set(['Requires', 'BindsTo', 'Requisite']);
+
+export type ReferenceForm =
+  /** A quadlet file name: "db.network". */
+  | 'quadlet'
+  /** A systemd unit name: "db.service", "db-activator.socket". */
+  | 'unit'
+  /** A Podman object name: "systemd-db". */
+  | 'object';
+
+export interface Reference {
+  form: ReferenceForm;
+  /** The name as written (a file name, unit name or object name). */
+  name: string;
+  /** For `quadlet` references: the file type the extension names. */
+  targetType?: UnitType;
+  /** For `object` references. */
+  objectKind?: ObjectKind;
+  section: string;
+  /** The key that holds the reference ("Network", "Requires", "PodmanArgs", "Service"). */
+  key: string;
+  /** The referrer cannot work without the target (Network, Pod, Volume, Image, Requires, BindsTo, …). */
+  hard: boolean;
+  /** Exactly the name (for implicit references: the section header that implies it). */
+  range: Range;
+  /** The file (or `.quadlets` part) that wrote it. */
+  unit: ParsedUnit;
+  entry?: Entry;
+  /** Not written: a socket's or timer's same-named service. */
+  implicit?: boolean;
+}
+
+const QUADLET_EXT = new RegExp(`\\.(${QUADLET_TYPES.join('|')})$`);
+/** Network modes and special values that are not network names. */
+const NETWORK_MODES = new Set(['', 'host', 'none', 'private', 'bridge', 'slirp4netns', 'pasta', 'ns', 'container', 'default']);
+
+function quadletTypeOf(name: string): UnitType | undefined {
+  const m = QUADLET_EXT.exec(name);
+  return m && unitNameParts(name).stem !== '' ? (m[1] as UnitType) : undefined;
+}
+
+class Collector {
+  readonly refs: Reference[] = [];
+  constructor(readonly version: string) {}
+
+  add(ref: Omit<Reference, 'range'> & { entry: Entry }, start: number, end: number): void {
+    this.refs.push({ ...ref, range: valuePieceRange(ref.entry, start, end) });
+  }
+
+  /** A name that is a quadlet file reference if its extension is one of `types`, else maybe an object. */
+  nameOrObject(base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, name: string, start: number, types: string[], objectKind?: ObjectKind): void {
+    const type = quadletTypeOf(name);
+    if (type && types.includes(type)) this.add({ ...base, form: 'quadlet', name, targetType: type }, start, start + name.length);
+    else if (objectKind && !type && name) this.add({ ...base, form: 'object', name, objectKind }, start, start + name.length);
+  }
+}
+
+/** `Network=` values: "X.network[:opts]", "X.container", a network name, or a mode. */
+function networkValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string, offset: number): void {
+  const colon = value.indexOf(':');
+  const name = colon === -1 ? value : value.slice(0, colon);
+  if (NETWORK_MODES.has(name) || name.includes('%')) return;
+  c.nameOrObject(base, name, offset, ['network', 'container'], 'network');
+}
+
+/** `Volume=` values: "src:dst[:opts]"; a single part is a destination (an anonymous volume). */
+function volumeValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string): void {
+  const colon = value.indexOf(':');
+  if (colon <= 0) return;
+  const source = value.slice(0, colon);
+  if (source.startsWith('/') || source.startsWith('.') || source.includes('%')) return;
+  const types = atLeast(c.version, '5.7') ? ['volume', 'artifact'] : ['volume'];
+  c.nameOrObject(base, source, 0, types, 'volume');
+}
+
+/** Comma-separated CSV fields of one mount, with their offsets (quotes handled as encoding/csv does). */
+function csvFields(text: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let i = 0;
+  while (i <= text.length) {
+    const start = i;
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i++;
+          break;
+        } else field += text[i++];
+      }
+      while (i < text.length && text[i] !== ',') field += text[i++];
+    } else {
+      while (i < text.length && text[i] !== ',') field += text[i++];
+    }
+    out.push({ text: field, start });
+    i++;
+  }
+  return out;
+}
+
+/** `Mount=` values: each word is one mount; the last source=/src= names the source. */
+function mountValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string): void {
+  const artifacts = atLeast(c.version, '5.7');
+  for (const word of splitWords(value).words) {
+    const fields = csvFields(word.text);
+    const type = fields[0]?.text.startsWith('type=') ? fields[0].text.slice(5) : atLeast(c.version, '5.6') ? 'volume' : undefined;
+    if (!type || !['volume', 'bind', 'glob', 'image', ...(artifacts ? ['artifact'] : [])].includes(type)) continue;
+    const source = [...fields].reverse().find((f) => f.text.startsWith('source=') || f.text.startsWith('src='));
+    if (!source) continue;
+    const prefix = source.text.startsWith('src=') ? 4 : 7;
+    const name = source.text.slice(prefix);
+    // Offsets are exact when the word has no quotes or escapes; otherwise point at the whole word.
+    const exact = word.end - word.start === word.text.length && !word.quoted && !word.text.includes('"');
+    const start = exact ? word.start + source.start + prefix : word.start;
+    const end = exact ? start + name.length : word.end;
+    const types = ['volume', 'image', ...(artifacts ? ['artifact'] : [])];
+    const qtype = quadletTypeOf(name);
+    if (qtype && types.includes(qtype)) c.add({ ...base, form: 'quadlet', name, targetType: qtype }, start, end);
+    else if (!qtype && type === 'volume' && name && !name.startsWith('/') && !name.startsWith('.') && !name.includes('%')) {
+      c.add({ ...base, form: 'object', name, objectKind: 'volume' }, start, end);
+    }
+  }
+}
+
+/** `PodmanArgs=--network X` / `--network=X` / `--net X`: passed to podman as is, never translated. */
+function podmanArgsNetworks(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string): void {
+  const words = splitWords(value).words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const m = /^(--network|--net)(=?)(.*)$/.exec(w.text);
+    if (!m) continue;
+    const target = m[2] === '=' ? { text: m[3], start: w.start + (w.quoted ? 0 : m[1].length + 1), exact: !w.quoted } : words[i + 1] && { text: words[i + 1].text, start: words[i + 1].start, exact: !words[i + 1].quoted };
+    if (!target) continue;
+    if (target.exact) networkValue(c, base, target.text, target.start);
+    else {
+      // Quoted: keep the reference, pointing at the whole word.
+      const before = c.refs.length;
+      networkValue(c, base, target.text, 0);
+      for (const r of c.refs.slice(before)) r.range = valuePieceRange(base.entry, target.start, m[2] === '=' ? w.end : words[i + 1].end);
+    }
+  }
+}
+
+function dependencyWords(c: Collector, unit: ParsedUnit, entry: Entry, key: string): void {
+  for (const w of splitWords(entry.value).words) {
+    if (w.text.includes('%') || !w.text.includes('.')) continue;
+    const type = quadletTypeOf(w.text);
+    const base = { section: 'Unit', key, hard: HARD_DEPENDENCIES.has(key), unit, entry };
+    if (type) c.add({ ...base, form: 'quadlet', name: w.text, targetType: type }, w.start, w.end);
+    else c.add({ ...base, form: 'unit', name: w.text }, w.start, w.end);
+  }
+}
+
+/** Extracts every reference of the effective unit. */
+export function extractReferences(view: UnitView, podmanVersion: string): Reference[] {
+  const c = new Collector(podmanVersion);
+  const type = view.type;
+  if (!type || view.main.foreign) return c.refs;
+
+  if (isQuadletType(type)) {
+    const S = { container: 'Container', pod: 'Pod', kube: 'Kube', build: 'Build', volume: 'Volume', network: 'Network', image: 'Image', artifact: 'Artifact' }[type];
+    const each = (key: string, fn: (base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string) => void) => {
+      for (const { entry, unit } of view.values(S, key)) {
+        if (entry.templated) continue;
+        fn({ section: S, key, hard: true, unit, entry }, entry.value);
+      }
+    };
+    if (['container', 'pod', 'kube', 'build'].includes(type)) each('Network', (b, v) => networkValue(c, b, v, 0));
+    if (['container', 'pod', 'build'].includes(type)) each('Volume', (b, v) => volumeValue(c, b, v));
+    if (type === 'container') {
+      each('Mount', (b, v) => mountValue(c, b, v));
+      const pod = view.last(S, 'Pod');
+      if (pod && !pod.entry.templated && pod.entry.value.endsWith('.pod')) {
+        c.add({ section: S, key: 'Pod', hard: true, unit: pod.unit, entry: pod.entry, form: 'quadlet', name: pod.entry.value, targetType: 'pod' }, 0, pod.entry.value.length);
+      }
+    }
+    const imageHolder = type === 'container' || (type === 'volume' && view.lastValue(S, 'Driver')?.trim() === 'image');
+    const image = imageHolder ? view.last(S, 'Image') : undefined;
+    if (image && !image.entry.templated) {
+      const t = quadletTypeOf(image.entry.value);
+      if (t === 'image' || t === 'build') c.add({ section: S, key: 'Image', hard: true, unit: image.unit, entry: image.entry, form: 'quadlet', name: image.entry.value, targetType: t }, 0, image.entry.value.length);
+    }
+    each('PodmanArgs', (b, v) => podmanArgsNetworks(c, b, v));
+  }
+
+  for (const key of DEPENDENCY_KEYS) {
+    for (const { entry, unit } of view.values('Unit', key)) if (!entry.templated) dependencyWords(c, unit, entry, key);
+  }
+
+  if (type === 'socket' || type === 'timer') {
+    const section = type === 'socket' ? 'Socket' : 'Timer';
+    const key = type === 'socket' ? 'Service' : 'Unit';
+    const explicit = view.last(section, key);
+    if (explicit && explicit.entry.value && !explicit.entry.templated) {
+      c.add({ section, key, hard: true, unit: explicit.unit, entry: explicit.entry, form: 'unit', name: explicit.entry.value }, 0, explicit.entry.value.length);
+    } else {
+      const header = view.doc.sections.find((s) => s.name === section);
+      const { prefix, stem } = unitNameParts(view.name);
+      // Accept=yes sockets start one instance of the template "X@.service" per connection.
+      const accept = type === 'socket' && /^(1|yes|true|on)$/i.test(view.lastValue('Socket', 'Accept')?.trim() ?? '');
+      const name = accept ? `${prefix}@.service` : `${stem}.service`;
+      if (header) c.refs.push({ section, key, hard: true, unit: view.main, form: 'unit', name, range: header.nameRange, implicit: true });
+    }
+  }
+  return c.refs;
+}
+
+/** Does the generator replace this quadlet file name by the generated service name? */
+export function generatorTranslates(ref: Reference, referrerType: UnitType | undefined, podmanVersion: string): boolean {
+  if (ref.form !== 'quadlet') return false;
+  if (ref.key === 'PodmanArgs') return false;
+  if (ref.section !== 'Unit') return true;
+  return isQuadletType(referrerType) && atLeast(podmanVersion, '5.5');
+}
