@@ -1,7 +1,9 @@
 // Quick fix of `secret-in-env`: replaces the assignment with `Secret=NAME,type=env,target=VAR` in
 // one edit. A line that holds only that assignment becomes the Secret= line; otherwise only that
-// assignment is removed and the Secret= line is added after it. The value itself is never written
-// anywhere (not in the edit, not in the title): the title says which `podman secret create` to run.
+// assignment is removed and the Secret= line is added after it. A value continued over several
+// lines is rewritten on one line instead: removing a word from it could leave a trailing "\" that
+// would glue the new Secret= line onto the assignments. The value itself is never written anywhere
+// (not in the edit, not in the title): the title says which `podman secret create` to run.
 
 import { secretNameFor } from '../../catalog/values/credentials';
 import { splitArgs } from '../../catalog/values/lists';
@@ -18,18 +20,10 @@ function endOfLine(unit: ParsedUnit, line: number): Position {
   return { line, character: unit.doc.lines[line]?.length ?? 0 };
 }
 
-function oneLine(r: Range): boolean {
-  return r.start.line === r.end.line;
-}
-
-/** The stretch to delete for one word among several: with the blank before it, else the blank after. */
+/** The stretch of a one-line value to delete for one word among several: with the blank before it, else after it. */
 function removal(entry: Entry, words: Word[], i: number): Range {
   const w = words[i];
-  const before = words[i - 1] && valuePieceRange(entry, words[i - 1].end, w.end);
-  if (before && oneLine(before)) return before;
-  const after = words[i + 1] && valuePieceRange(entry, w.start, words[i + 1].start);
-  if (after && oneLine(after)) return after;
-  return valuePieceRange(entry, w.start, w.end);
+  return i > 0 ? valuePieceRange(entry, words[i - 1].end, w.end) : valuePieceRange(entry, w.start, words[i + 1].start);
 }
 
 export function secretInEnvFixes({ diagnostic, file }: FixContext): CodeAction[] {
@@ -47,13 +41,18 @@ export function secretInEnvFixes({ diagnostic, file }: FixContext): CodeAction[]
     const given = diagnostic.data?.secret;
     const secret = typeof given === 'string' && PODMAN_NAME.test(given) ? given : secretNameFor(unit.identity.dropinTarget ?? unit.name, variable);
     const line = `Secret=${secret},type=env,target=${variable}`;
-    const edits: TextEdit[] =
-      words.length === 1
-        ? [{ range: { start: entry.keyRange.start, end: valuePieceRange(entry, 0, entry.value.length).end }, newText: line }]
-        : [
-            { range: removal(entry, words, i), newText: '' },
-            { range: { start: endOfLine(unit, entry.endLine), end: endOfLine(unit, entry.endLine) }, newText: unit.doc.eol + line },
-          ];
+    const whole: Range = { start: entry.keyRange.start, end: valuePieceRange(entry, 0, entry.value.length).end };
+    const rest = words.filter((_, j) => j !== i).map((w) => entry.value.slice(w.start, w.end));
+    let edits: TextEdit[];
+    if (words.length === 1) edits = [{ range: whole, newText: line }];
+    else if (entry.line !== entry.endLine) edits = [{ range: whole, newText: `${entry.key}=${rest.join(' ')}${unit.doc.eol}${line}` }];
+    else {
+      const end = endOfLine(unit, entry.endLine);
+      edits = [
+        { range: removal(entry, words, i), newText: '' },
+        { range: { start: end, end }, newText: unit.doc.eol + line },
+      ];
+    }
     return [
       {
         title: `Use the Podman secret ${secret} for ${variable} (create it first: podman secret create ${secret} -)`,
