@@ -158,7 +158,7 @@ export const containerLoopbackRule: UnitRule = {
     for (const m of mentions) {
       const port = m.endpoint.port;
       if (own.some((r) => r.from <= port && port <= r.to)) continue;
-      const owners = distinct(hostLoopbackListeners(ctx.workspace, view.scope.host, port, m.endpoint.addresses).filter((l) => l.unit !== view.main));
+      const owners = distinct(hostLoopbackListeners(ctx.workspace, view.scope.host, port, m.endpoint.addresses, view.main));
       if (!owners.length) continue;
       const message = messages.why(m, owners, reach.kind !== 'rootful') + ' ' + messages.fix(reach, port) + sameUserHint(view, owners, port);
       const related: RelatedInformation[] = owners.map((o) => ({ file: o.at.file, range: o.at.range, message: messages.related(o) }));

@@ -5,6 +5,7 @@
 
 import { IpAddress } from '../../catalog/values/net';
 import { Protocol, toBindAddress } from '../../catalog/values/ports';
+import { ParsedUnit } from '../files';
 import { WorkspaceQueries } from '../queries';
 import { bindsFixedPort } from './checks';
 import { portInventory } from './inventory';
@@ -15,15 +16,16 @@ import { addressesOverlap } from './overlap';
 /** Connections named by `host:port` are TCP in practice; UDP covers DNS, statsd, syslog and the like. */
 const PROTOCOLS: Protocol[] = ['tcp', 'udp'];
 
-/** Listeners bound on `host` that accept connections to `port` on one of these loopback addresses. */
-export function hostLoopbackListeners(queries: WorkspaceQueries, host: string, port: number, addresses: IpAddress[]): Listener[] {
+/** Listeners bound on `host` that accept connections to `port` on one of these loopback addresses (not `exclude`'s). */
+export function hostLoopbackListeners(queries: WorkspaceQueries, host: string, port: number, addresses: IpAddress[], exclude?: ParsedUnit): Listener[] {
   const ports = { from: port, to: port };
   const binds = addresses.map(toBindAddress);
   const out: Listener[] = [];
   for (const protocol of PROTOCOLS) {
     for (const k of queryKeys(host, protocol, ports)) queries.depend(k);
     for (const l of portInventory(queries.index).near(host, protocol, ports)) {
-      if (bindsFixedPort(queries, l) && binds.some((b) => addressesOverlap(l.address, b))) out.push(l);
+      // Cheap tests first: bindsFixedPort resolves the unit's name in its scope.
+      if (l.unit !== exclude && binds.some((b) => addressesOverlap(l.address, b)) && bindsFixedPort(queries, l)) out.push(l);
     }
   }
   return out;
