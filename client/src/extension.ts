@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'quadletLs',
       fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.{container,volume,network,kube,image,build,pod,artifact,quadlets,socket,service,target,timer,conf,j2,yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{container,volume,network,kube,image,build,pod,artifact,quadlets,socket,service,target,timer,conf,j2,yaml,yml,env}'),
         vscode.workspace.createFileSystemWatcher('**/.quadlet-ls.json'),
       ],
     },

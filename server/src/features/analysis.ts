@@ -11,6 +11,7 @@ import { WorkspaceQueries, unitKey } from '../workspace/queries';
 import { UnitView } from '../workspace/unit-view';
 import { NEWEST_KNOWN } from '../catalog/versions';
 import { portInventory } from '../workspace/ports/inventory';
+import { envFileInventory } from '../workspace/env-files';
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
   podmanVersion: NEWEST_KNOWN,
@@ -54,6 +55,8 @@ export class Analysis {
     this.settingsValue = { ...DEFAULT_SETTINGS, ...settings };
     // Attached before any file arrives, so loaders see the YAML files .kube units name.
     portInventory(index);
+    // Likewise for the files containers name in EnvironmentFile= (read by container-loopback).
+    envFileInventory(index);
   }
 
   get settings(): AnalysisSettings {

@@ -6,6 +6,8 @@ import { SourceFile } from '../workspace/files';
 import { CodeAction, replaceRange } from './edits';
 import { deprecatedFixes } from './fixes/deprecated';
 import { portConflictFixes, publicBindFixes } from './fixes/ports';
+import { secretInEnvFixes } from './fixes/secret-in-env';
+import { hardeningFixes } from './fixes/hardening';
 import type { WorkspaceIndex } from '../workspace/index';
 
 export interface FixContext {
@@ -25,6 +27,8 @@ const FIXERS: Record<string, Fixer> = {
   'public-bind': publicBindFixes,
   'unresolved-reference': renameTo,
   'generated-name-reference': renameTo,
+  'secret-in-env': secretInEnvFixes,
+  hardening: hardeningFixes,
 };
 
 export function registerFixer(code: string, fixer: Fixer): void {

@@ -21,6 +21,10 @@ import { unresolvedReferenceRule } from './unresolved-reference';
 import { crossUserReferenceRule } from './cross-user-reference';
 import { generatedNameReferenceRule } from './generated-name-reference';
 import { shadowedUnitRule } from './shadowed-unit';
+import { containerLoopbackRule } from './container-loopback';
+import { secretInEnvRule } from './secret-in-env';
+import { privilegedRule } from './privileged';
+import { hardeningRule } from './hardening';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -42,6 +46,10 @@ export const ALL_RULES: Rule[] = [
   crossUserReferenceRule,
   generatedNameReferenceRule,
   shadowedUnitRule,
+  containerLoopbackRule,
+  secretInEnvRule,
+  privilegedRule,
+  hardeningRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */

@@ -28,3 +28,11 @@ export function isTemplatePath(path: string): boolean {
 export function hasTemplateExpression(s: string): boolean {
   return s.includes('{{') || s.includes('{%');
 }
+
+/**
+ * The text with every template expression (`{{ … }}`, `{% … %}`, `{# … #}`) replaced by as many
+ * U+0001 characters: offsets stay the same, and no literal can be read from what a template fills in.
+ */
+export function maskTemplateExpressions(s: string): string {
+  return s.replace(/\{\{[\s\S]*?(\}\}|$)|\{%[\s\S]*?(%\}|$)|\{#[\s\S]*?(#\}|$)/g, (m) => '\u0001'.repeat(m.length));
+}

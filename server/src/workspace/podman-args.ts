@@ -1,5 +1,6 @@
 // Options quadlet-ls understands inside `PodmanArgs=`: `-p`/`--publish` (a port mapping),
-// `--network`/`--net` (counts as `Network=` for every rule) and `--publish-all`. PodmanArgs is split
+// `--network`/`--net` (counts as `Network=` for every rule), `--publish-all`, and the options the
+// security rules look at: `--privileged`, `--cap-add`, `--security-opt`, `-v`/`--volume`. PodmanArgs is split
 // like an exec line (quotes removed, escapes decoded); a line with a bad escape is dropped by Podman,
 // so it yields nothing here either.
 
@@ -9,9 +10,8 @@ import { ParsedUnit } from './files';
 import { UnitView } from './unit-view';
 
 export interface PodmanArgOption {
-  /** `publish`, `network` or `publish-all`. */
-  option: 'publish' | 'network' | 'publish-all';
-  /** The option's value as Podman receives it ('' for publish-all). */
+  option: 'publish' | 'network' | 'publish-all' | 'privileged' | 'cap-add' | 'security-opt' | 'volume';
+  /** The option's value as Podman receives it ('' for the boolean flags publish-all and privileged). */
   value: string;
   entry: Entry;
   /** The unit (file or drop-in) that wrote the PodmanArgs line. */
@@ -26,12 +26,14 @@ export interface PodmanArgOption {
 
 const PUBLISH = new Set(['-p', '--publish']);
 const NETWORK = new Set(['--network', '--net']);
+const WITH_VALUE = new Map<string, PodmanArgOption['option']>([['--cap-add', 'cap-add'], ['--security-opt', 'security-opt'], ['-v', 'volume'], ['--volume', 'volume']]);
+/** Boolean flags: `--flag` or `--flag=true|false` (never the next word). */
+const BOOLEAN = new Map<string, PodmanArgOption['option']>([['--publish-all', 'publish-all'], ['--privileged', 'privileged']]);
 
 function optionOf(flag: string): PodmanArgOption['option'] | undefined {
   if (PUBLISH.has(flag)) return 'publish';
   if (NETWORK.has(flag)) return 'network';
-  if (flag === '--publish-all') return 'publish-all';
-  return undefined;
+  return BOOLEAN.get(flag) ?? WITH_VALUE.get(flag);
 }
 
 /** The options of one PodmanArgs entry. */
@@ -50,7 +52,7 @@ export function podmanArgOptions(entry: Entry, unit: ParsedUnit): PodmanArgOptio
     const option = optionOf(flag);
     if (!option) continue;
     const optionRange = piece(w.start, w.end);
-    if (option === 'publish-all') {
+    if (BOOLEAN.has(flag)) {
       if (eq === -1 || /^(true|1)$/i.test(w.text.slice(eq + 1))) out.push({ option, value: '', entry, unit, range: optionRange, optionRange });
       continue;
     }

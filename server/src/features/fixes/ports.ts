@@ -12,10 +12,7 @@ import { portInventory } from '../../workspace/ports/inventory';
 import { FileEdit, Listener, formatPorts } from '../../workspace/ports/model';
 import { CodeAction, WorkspaceChange } from '../edits';
 import type { FixContext } from '../quick-fixes';
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
+import { sameRange } from './ranges';
 
 function listenerFor(index: WorkspaceIndex, path: string, d: Diagnostic, pick: (l: Listener) => Range): Listener | undefined {
   const inv = portInventory(index);
