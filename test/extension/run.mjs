@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionUnderTest } from '../editor-tooling/lib/extension-under-test.mjs';
 import { REPO_DIR } from '../editor-tooling/lib/find-tools.mjs';
+import { warnAboutGates } from '../editor-tooling/lib/features.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -18,6 +19,7 @@ async function main() {
   const t0 = Date.now();
   const ext = await extensionUnderTest();
   try {
+    if (!ext.broken) await warnAboutGates(ext.serverCmd);
     const args = [path.join(REPO_DIR, 'test', 'editor-tooling', 'lib', 'run-extension-tests.mjs'),
       '--extension', ext.dir, '--tests', path.join(HERE, 'index.js'),
       '--workspace', path.join(REPO_DIR, 'test', 'fixtures', 'editor-workspace'),

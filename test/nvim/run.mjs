@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionUnderTest } from '../editor-tooling/lib/extension-under-test.mjs';
-import { loadFeatures, notRunLine } from '../editor-tooling/lib/features.mjs';
+import { loadFeatures, notRunLine, warnAboutGates } from '../editor-tooling/lib/features.mjs';
 import { findNvim, isCI, REPO_DIR } from '../editor-tooling/lib/find-tools.mjs';
 import { runNvimSmoke } from '../editor-tooling/lib/run-nvim.mjs';
 
@@ -28,10 +28,12 @@ async function main() {
   const ext = await extensionUnderTest();
   let failed = 0;
   try {
+    if (!ext.broken) await warnAboutGates(ext.serverCmd, features);
     const files = fs.readdirSync(HERE).filter((n) => n.endsWith('.json')).sort();
     if (files.length === 0) throw new Error(`no expectation files in ${HERE}`);
     for (const name of files) {
       const expect = JSON.parse(fs.readFileSync(path.join(HERE, name), 'utf8'));
+      if (process.env.QLS_NVIM_WAIT_MS) expect.timeoutMs = Number(process.env.QLS_NVIM_WAIT_MS);   // per wait/request
       for (const s of GATED_SECTIONS) {
         if (expect[s] && !features[s]) { console.log(notRunLine(`nvim ${name}`, s)); delete expect[s]; }
       }

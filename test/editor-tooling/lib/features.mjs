@@ -58,3 +58,12 @@ export function gateWarnings(features, capabilities) {
     .filter(([f, cap]) => capabilities[cap] && !features[f])
     .map(([f, cap]) => `WARNING: the server advertises ${cap} but the editor tests for "${f}" are gated off: set "${f}": true in test/editor-features.json`);
 }
+
+/** Print a WARNING line per feature the server (argv `cmd`) advertises while its gate is off. Never throws. */
+export async function warnAboutGates(cmd, features = loadFeatures(), log = console.log) {
+  try {
+    for (const w of gateWarnings(features, await serverCapabilities(cmd))) log(w);
+  } catch (e) {
+    log(`note: could not ask the server for its capabilities: ${e.message}`);
+  }
+}
