@@ -32,7 +32,7 @@ export const SCENARIO = {
   fixedText: /Image=docker\.io\/grafana\/grafana:11\.2\.0/,
   hoverKey: 'Image',
   hoverText: /Image to run/,
-  completionLabel: 'PublishPort',
+  completionLabel: 'Volume',            // not in the file: word-based suggestions cannot fake it
 };
 
 /**

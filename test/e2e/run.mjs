@@ -33,7 +33,8 @@ async function main() {
   const outDir = path.resolve(process.env.QLS_E2E_OUT || path.join(REPO_DIR, '.test-output', ext.broken ? 'e2e-broken' : 'e2e'));
   fs.mkdirSync(outDir, { recursive: true });
   for (const f of fs.readdirSync(outDir)) if (f.endsWith('.png')) fs.rmSync(path.join(outDir, f));
-  const sandbox = createSandbox({ workspace: path.join(REPO_DIR, 'examples'), prefix: 'qls-e2e-' });
+  // word-based suggestions off: a completion step must only pass on the server's items
+  const sandbox = createSandbox({ workspace: path.join(REPO_DIR, 'examples'), prefix: 'qls-e2e-', settings: { 'editor.wordBasedSuggestions': 'off' } });
   const deadline = Date.now() + TIMEOUT_MS;
   let server, browser, code = 1;
   const shots = [];
