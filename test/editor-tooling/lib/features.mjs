@@ -56,7 +56,8 @@ export async function serverCapabilities(cmd, { timeoutMs = 10000 } = {}) {
 export function gateWarnings(features, capabilities) {
   return Object.entries(FEATURE_CAPABILITY)
     .filter(([f, cap]) => capabilities[cap] && !features[f])
-    .map(([f, cap]) => `WARNING: the server advertises ${cap} but the editor tests for "${f}" are gated off: set "${f}": true in test/editor-features.json`);
+    .map(([f, cap]) => `WARNING: the server advertises ${cap} but the editor tests for "${f}" are gated off: once they pass `
+      + `(QLS_EDITOR_FEATURES=${f}), set "${f}": true in test/editor-features.json`);
 }
 
 /** Print a WARNING line per feature the server (argv `cmd`) advertises while its gate is off. Never throws. */
