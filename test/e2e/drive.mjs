@@ -13,6 +13,7 @@ export const SEL = {
   selectionStatus: '#status\\.editor\\.selection',
   squiggleError: '.monaco-editor .squiggly-error',
   problemRow: '.markers-panel .monaco-list-row',
+  problemsFilterPlaceholder: 'Filter (e.g. text',      // the Problems panel's filter box (matched by its placeholder)
   actionRow: '.action-widget .monaco-list-row',
   actionRowFocused: '.action-widget .monaco-list-row.focused',
   editorLines: '.monaco-editor .view-lines',
@@ -77,11 +78,14 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   await shot('02-squiggle');
   ok('error squiggle in the editor');
   await page.keyboard.press('Control+Shift+M');
+  await page.locator(SEL.problemRow).first().waitFor();
+  await shot('03-problems');
+  // the list is virtual: with many problems the row may be out of view (not rendered), so filter on the file name
+  await page.getByPlaceholder(SEL.problemsFilterPlaceholder).fill(SCENARIO.file);
   const problem = page.locator(SEL.problemRow, { hasText: SCENARIO.problem });
   await problem.waitFor();
   const label = (await problem.innerText()).replace(/\s+/g, ' ');
   if (!label.includes(SCENARIO.problemCode)) throw new Error(`the Problems row does not name the code ${SCENARIO.problemCode}: ${label}`);
-  await shot('03-problems');
   ok(`Problems panel: ${label.slice(0, 160)}`);
 
   // 4. quick fix by keyboard: go to the problem, Ctrl+. , Enter on the preferred fix
