@@ -1,0 +1,136 @@
+// The UI smoke scenario, driven through the DOM of VS Code 1.100 (code-server) with playwright-core.
+// Each step waits for something visible (with a timeout), never for a fixed time, and saves a screenshot.
+// DOM selectors are the fragile part: they are all in SEL, so a VS Code update means editing one table.
+import { notRunLine } from '../editor-tooling/lib/features.mjs';
+
+export const SEL = {
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget input',
+  quickInputRow: '.quick-input-widget .monaco-list-row',
+  activeTab: '.tabs-container .tab.active',
+  languageStatus: '#status\\.editor\\.mode',
+  selectionStatus: '#status\\.editor\\.selection',
+  squiggleError: '.monaco-editor .squiggly-error',
+  problemRow: '.markers-panel .monaco-list-row',
+  problemsFilterPlaceholder: 'Filter (e.g. text',      // the Problems panel's filter box (matched by its placeholder)
+  actionRow: '.action-widget .monaco-list-row',
+  actionRowFocused: '.action-widget .monaco-list-row.focused',
+  editorLines: '.monaco-editor .view-lines',
+  viewLine: '.monaco-editor .view-line',
+  hover: '.monaco-hover:not(.hidden)',
+  suggestRow: '.editor-widget.suggest-widget .monaco-list-row',
+};
+
+/** The scenario's expectations (examples/: bob's grafana.container has the key typo "Imag"). */
+export const SCENARIO = {
+  file: 'grafana.container',
+  language: 'Podman Quadlet',
+  problem: 'Unknown key "Imag"',
+  problemCode: 'unknown-key',
+  problemLine: 6,
+  fixTitle: "Change to 'Image'",
+  fixedText: /Image=docker\.io\/grafana\/grafana:11\.2\.0/,
+  hoverKey: 'Image',
+  hoverText: /Image to run/,
+  completionLabel: 'Volume',            // not in the file: word-based suggestions cannot fake it
+};
+
+/**
+ * @param {object} o
+ * @param {import('playwright-core').Page} o.page
+ * @param {string} o.baseUrl
+ * @param {string} o.folder       workspace folder (a copy of examples/)
+ * @param {(name:string)=>Promise<string>} o.shot  saves a screenshot, returns its path
+ * @param {Record<string,boolean>} o.features     gates (test/editor-features.json)
+ * @param {(msg:string)=>void} o.log
+ * @param {number} [o.stepTimeoutMs]
+ * @returns {Promise<{ passed: string[], notRun: string[] }>}
+ */
+export async function driveSmoke({ page, baseUrl, folder, shot, features, log, stepTimeoutMs = 30000 }) {
+  const passed = [];
+  const notRun = [];
+  const ok = (what) => { passed.push(what); log(`ok   ${what}`); };
+  page.setDefaultTimeout(stepTimeoutMs);
+
+  // 1. workbench with the examples folder
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator(SEL.explorerRow).first().waitFor();
+  await shot('01-workbench');
+  ok('workbench shows the examples folder');
+
+  // 2. open the file by Quick Open (keyboard), as a user would in a deep tree
+  await page.locator(SEL.explorerRow).first().click();
+  await page.mouse.move(900, 450);               // park the pointer over the editor area: no explorer tooltips in the shots
+  for (let i = 1; ; i++) {                       // the first Ctrl+P can arrive before the keybinding service is ready
+    await page.keyboard.press('Control+P');
+    try { await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
+  }
+  await page.keyboard.type(SCENARIO.file);
+  await page.locator(SEL.quickInputRow, { hasText: SCENARIO.file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(SEL.activeTab, { hasText: SCENARIO.file }).waitFor();
+  await page.locator(SEL.languageStatus, { hasText: SCENARIO.language }).waitFor();
+  ok(`${SCENARIO.file} opens with language "${SCENARIO.language}"`);
+
+  // 3. the squiggle and the Problems entry
+  await page.locator(SEL.squiggleError).first().waitFor();
+  await shot('02-squiggle');
+  ok('error squiggle in the editor');
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator(SEL.problemRow).first().waitFor();
+  await shot('03-problems');
+  // the list is virtual: with many problems the row may be out of view (not rendered), so filter on the file name
+  await page.getByPlaceholder(SEL.problemsFilterPlaceholder).fill(SCENARIO.file);
+  const problem = page.locator(SEL.problemRow, { hasText: SCENARIO.problem });
+  await problem.waitFor();
+  const label = (await problem.innerText()).replace(/\s+/g, ' ');
+  if (!label.includes(SCENARIO.problemCode)) throw new Error(`the Problems row does not name the code ${SCENARIO.problemCode}: ${label}`);
+  ok(`Problems panel: ${label.slice(0, 160)}`);
+
+  // 4. quick fix by keyboard: go to the problem, Ctrl+. , Enter on the preferred fix
+  await problem.dblclick();
+  await page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
+    && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line: SCENARIO.problemLine });
+  const fix = page.locator(SEL.actionRow, { hasText: SCENARIO.fixTitle });
+  for (let i = 1; ; i++) {                       // Ctrl+. right after focusing sometimes opens nothing: retry
+    await page.keyboard.press('Control+.');
+    try { await fix.waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
+  }
+  await page.locator(SEL.actionRowFocused, { hasText: SCENARIO.fixTitle }).waitFor();
+  await shot('04-quick-fix-menu');
+  await page.keyboard.press('Enter');             // rows cannot be clicked: a pointer block covers them
+  await page.waitForFunction(({ sel, re }) => new RegExp(re).test((document.querySelector(sel)?.innerText || '').replace(/\u00a0/g, ' ')),
+    { sel: SEL.editorLines, re: SCENARIO.fixedText.source });
+  await problem.waitFor({ state: 'detached' });
+  await shot('05-fixed');
+  ok(`quick fix "${SCENARIO.fixTitle}" applied by keyboard; the problem is gone`);
+
+  // 5. hover (gated)
+  if (!features.hover) {
+    notRun.push('hover'); log(notRunLine('UI', 'hover'));
+  } else {
+    const line = page.locator(SEL.viewLine, { hasText: SCENARIO.fixedText });
+    const key = line.locator('span span', { hasText: new RegExp(`^${SCENARIO.hoverKey}$`) }).first();
+    await key.hover();
+    await page.locator(SEL.hover, { hasText: SCENARIO.hoverText }).first().waitFor();
+    await shot('06-hover');
+    ok(`hover over ${SCENARIO.hoverKey} shows ${SCENARIO.hoverText}`);
+    await page.keyboard.press('Escape');
+  }
+
+  // 6. completion (gated): a new line at the end of [Container], Ctrl+Space
+  if (!features.completion) {
+    notRun.push('completion'); log(notRunLine('UI', 'completion'));
+  } else {
+    await page.locator(SEL.viewLine).first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    await page.locator(SEL.suggestRow, { hasText: SCENARIO.completionLabel }).first().waitFor();
+    await shot('07-completion');
+    ok(`completion offers ${SCENARIO.completionLabel}`);
+    await page.keyboard.press('Escape');
+  }
+  return { passed, notRun };
+}
