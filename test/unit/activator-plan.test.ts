@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActivatorOptions, ActivatorResult, PlannedActivator, planActivator } from '../../server/src/features/activator/plan';
-import { indexPortAllocator } from '../../server/src/features/activator/port-allocator';
+import { inventoryPortAllocator } from '../../server/src/features/activator/port-allocator';
 import { applyChange, envOf, workspace } from '../helpers/activator';
 import { EOLS, lines, withEol } from '../helpers/text';
 
@@ -197,13 +197,13 @@ describe('activator plan: running it twice changes nothing', () => {
   });
 });
 
-describe('the interim port allocator', () => {
+describe('the port allocator over the host-wide inventory', () => {
   it('sees wildcards, IPv6 dual-stack and protocols, and ignores the line being moved', () => {
     const analysis = workspace({
       [DB]: db('PublishPort=5432:5432'),
       '/ws/home/a/.config/containers/systemd/x.container': db('PublishPort=[::]:7000:7000', 'PublishPort=127.0.0.1:5353:53/udp'),
     });
-    const ports = indexPortAllocator(analysis.index);
+    const ports = inventoryPortAllocator(analysis.index);
     assert.equal(ports.isPortFree('ws', '127.0.0.1', 'tcp', 5432), false, 'every interface covers loopback');
     assert.equal(ports.isPortFree('ws', '127.0.0.1', 'tcp', 5432, [{ file: DB, line: 2 }]), true);
     assert.equal(ports.isPortFree('ws', '127.0.0.1', 'tcp', 7000), false, 'a dual-stack IPv6 wildcard takes IPv4 too');

@@ -1,15 +1,14 @@
-// Builds what the activator engine needs from the workspace. The port allocator is chosen here and
-// only here: when the host-wide port inventory of the `ports` feature lands, swap indexPortAllocator
-// for it in this one function.
+// Builds what the activator engine needs from the workspace: the index, the settings, the host-wide
+// port inventory and a way to tell whether a file exists.
 
 import { existsSync } from 'node:fs';
 import { AnalysisSettings } from '../../rules/types';
 import { WorkspaceIndex } from '../../workspace/index';
 import { ActivatorEnv } from './plan';
-import { indexPortAllocator } from './port-allocator';
+import { inventoryPortAllocator } from './port-allocator';
 
 export function activatorEnv(index: WorkspaceIndex, settings: Pick<AnalysisSettings, 'podmanVersion' | 'socketProxydPath'>, exists: (path: string) => boolean): ActivatorEnv {
-  return { index, settings, exists, ports: indexPortAllocator(index) };
+  return { index, settings, exists, ports: inventoryPortAllocator(index) };
 }
 
 /** A file exists when the workspace holds it or it is on disk (creating it would overwrite it). */

@@ -15,7 +15,8 @@ import { WorkspaceIndex } from '../../workspace/index';
 import { FileChange, WorkspaceChange } from '../edits';
 import { ExistingActivator, existingActivators, socketListeningOn, viewOf } from './existing';
 import { unitDirectoryFor } from './placement';
-import { ListenerRef, PortAllocator, bindsOverlap } from './port-allocator';
+import { ListenerRef, PortAllocator } from './port-allocator';
+import { addressesOverlap } from '../../workspace/ports/overlap';
 import { QuadletEdits } from './quadlet-edits';
 import { Readiness, renderNativeSocket, renderProxyService, renderProxySocket } from './render';
 
@@ -247,7 +248,7 @@ function pickName(c: Common, stem: string): { name: string } | { refused: string
 function internalPort(c: Common): number | undefined {
   const { env, view, chosen, listen } = c;
   const except = chosen ? [{ file: chosen.sourced.unit.file.path, line: chosen.sourced.entry.line }] : [];
-  const clashesWithListen = (port: number) => port === listen.port && bindsOverlap(listen.address, LOOPBACK);
+  const clashesWithListen = (port: number) => port === listen.port && addressesOverlap(listen.address, LOOPBACK);
   for (const start of [listen.port + 10000 < EPHEMERAL_START ? listen.port + 10000 : 10000, 10000]) {
     let from = start;
     for (;;) {

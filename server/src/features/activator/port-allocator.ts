@@ -1,12 +1,13 @@
-// Free-port questions the activator asks of the host's port space. The `ports` feature owns the real
-// host-wide inventory; until it lands, `indexPortAllocator` answers from the workspace index. Swapping is
-// one line in env.ts: anything implementing PortAllocator works.
+// Free-port questions the activator asks of the host's port space, answered by the host-wide port
+// inventory (workspace/ports): every PublishPort=, PodmanArgs= -p, .kube YAML port and Listen*= of every
+// scope on the host, minus listeners Podman discards and shadowed files. The small interface keeps the
+// engine independent of the inventory (tests and other hosts of the engine can pass their own).
 
 import { BindAddress, Protocol, toBindAddress } from '../../catalog/values/ports';
-import { parseIp, canonicalIp } from '../../catalog/values/net';
-import { publishedPorts, socketListeners } from '../../workspace/activation';
+import { canonicalIp, parseIp } from '../../catalog/values/net';
 import { WorkspaceIndex } from '../../workspace/index';
-import { UnitView } from '../../workspace/unit-view';
+import { nextFreePort } from '../../workspace/ports/checks';
+import { Listener } from '../../workspace/ports/model';
 
 /** A listener that does not count (the PublishPort= line the activator is about to move). */
 export interface ListenerRef {
@@ -21,74 +22,24 @@ export interface PortAllocator {
   nextFreePort(host: string, address: string, proto: Protocol, from: number, except?: ListenerRef[], below?: number): number | undefined;
 }
 
-interface Listener {
-  address: BindAddress;
-  from: number;
-  to: number;
-  protos: Protocol[];
-  file: string;
-  line: number;
-}
-
 export function bindOf(address: string): BindAddress | undefined {
   if (address === '') return { kind: 'all' };
   const ip = parseIp(address.replace(/^\[|\]$/g, ''));
   return ip ? toBindAddress(canonicalIp(ip)) : undefined;
 }
 
-/** IP families a wildcard bind covers (a dual-stack IPv6 wildcard also takes IPv4). */
-function wildcardFamilies(b: BindAddress): Set<4 | 6> | undefined {
-  if (b.kind === 'all') return new Set([4, 6]);
-  if (b.kind === 'any') return b.family === 4 ? new Set([4]) : b.v6only ? new Set([6]) : new Set([4, 6]);
-  return undefined;
-}
-
-/** Do two binds share an address? */
-export function bindsOverlap(a: BindAddress, b: BindAddress): boolean {
-  const wa = wildcardFamilies(a);
-  const wb = wildcardFamilies(b);
-  if (wa && wb) return [...wa].some((f) => wb.has(f));
-  if (wa && b.kind === 'ip') return wa.has(b.ip.family);
-  if (wb && a.kind === 'ip') return wb.has(a.ip.family);
-  return a.kind === 'ip' && b.kind === 'ip' && a.ip.family === b.ip.family && a.ip.value === b.ip.value;
-}
-
-function listenersOf(index: WorkspaceIndex, host: string): Listener[] {
-  const out: Listener[] = [];
-  for (const unit of index.unitsOnHost(host)) {
-    if (unit.identity.kind === 'dropin' || unit.foreign) continue;
-    const view = new UnitView(unit, index.dropinsFor(unit));
-    for (const p of publishedPorts(view)) {
-      if (p.spec.problems.length || !p.spec.hostPorts) continue; // random host ports never collide
-      out.push({ address: p.spec.address, ...p.spec.hostPorts, protos: p.spec.protocols, file: p.sourced.unit.file.path, line: p.sourced.entry.line });
-    }
-    if (unit.type === 'socket') {
-      for (const l of socketListeners(view)) {
-        if (l.spec.kind !== 'port') continue;
-        out.push({ address: l.spec.address, from: l.spec.port, to: l.spec.port, protos: [l.proto], file: l.sourced.unit.file.path, line: l.sourced.entry.line });
-      }
-    }
-  }
-  return out;
-}
-
-/** The interim allocator over the workspace index (PublishPort= of containers, pods and kube units, Listen*= of sockets). */
-export function indexPortAllocator(index: WorkspaceIndex): PortAllocator {
-  const taken = (address: string, proto: Protocol, port: number, except: ListenerRef[], listeners: Listener[]) => {
+/** The PortAllocator over the workspace's host-wide port inventory. */
+export function inventoryPortAllocator(index: WorkspaceIndex): PortAllocator {
+  const ignoring = (except: ListenerRef[]) => (l: Listener) => except.some((e) => e.file === l.at.file && e.line === l.at.range.start.line);
+  const next = (host: string, address: string, proto: Protocol, from: number, except: ListenerRef[]) => {
     const bind = bindOf(address);
-    if (!bind) return true;
-    return listeners.some(
-      (l) => l.protos.includes(proto) && port >= l.from && port <= l.to && bindsOverlap(l.address, bind) && !except.some((e) => e.file === l.file && e.line === l.line),
-    );
+    return bind && nextFreePort(index, host, bind, proto, from - 1, { ignore: ignoring(except) });
   };
   return {
-    isPortFree(host, address, proto, port, except = []) {
-      return !taken(address, proto, port, except, listenersOf(index, host));
-    },
+    isPortFree: (host, address, proto, port, except = []) => next(host, address, proto, port, except) === port,
     nextFreePort(host, address, proto, from, except = [], below = 65536) {
-      const listeners = listenersOf(index, host);
-      for (let port = Math.max(1, from); port < below; port++) if (!taken(address, proto, port, except, listeners)) return port;
-      return undefined;
+      const port = next(host, address, proto, from, except);
+      return port !== undefined && port < below ? port : undefined;
     },
   };
 }
