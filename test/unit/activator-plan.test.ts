@@ -102,6 +102,12 @@ describe('activator plan: which port', () => {
     assert.match(refusal(plan({ [DB]: db('PublishPort=127.0.0.1:5432:5432') }, DB, { idleTimeout: 'soon' })), /time span/);
   });
 
+  it("refuses a privileged port in a user's scope, not in root's", () => {
+    assert.match(refusal(plan({ [DB]: db('PublishPort=80:80') }, DB)), /cannot listen below port 1024/);
+    assert.equal(planned(plan({ [DB]: db('PublishPort=80:80') }, DB, { listen: '127.0.0.1:8080' })).listen, '127.0.0.1:8080');
+    assert.equal(planned(plan({ '/ws/etc/containers/systemd/web.container': db('PublishPort=80:80') }, '/ws/etc/containers/systemd/web.container')).listen, '127.0.0.1:80');
+  });
+
   it('refuses a listener that is taken by a unit of another user', () => {
     const files = { [DB]: db('PublishPort=127.0.0.1:5432:5432'), '/ws/home/alice/.config/containers/systemd/pg.container': db('PublishPort=127.0.0.1:6432:5432') };
     assert.match(refusal(plan(files, DB, { listen: '127.0.0.1:6432' })), /127\.0\.0\.1:6432 is already used on host ws/);

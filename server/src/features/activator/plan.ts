@@ -17,6 +17,7 @@ import { ExistingActivator, existingActivators, socketListeningOn, viewOf } from
 import { unitDirectoryFor } from './placement';
 import { ListenerRef, PortAllocator } from './port-allocator';
 import { addressesOverlap } from '../../workspace/ports/overlap';
+import { unprivilegedPortStart } from '../../workspace/ports/checks';
 import { QuadletEdits } from './quadlet-edits';
 import { Readiness, renderNativeSocket, renderProxyService, renderProxySocket } from './render';
 
@@ -40,7 +41,7 @@ export interface ActivatorOptions {
 
 export interface ActivatorEnv {
   index: WorkspaceIndex;
-  settings: Pick<AnalysisSettings, 'podmanVersion' | 'socketProxydPath'>;
+  settings: Pick<AnalysisSettings, 'podmanVersion' | 'socketProxydPath'> & Partial<Pick<AnalysisSettings, 'unprivilegedPortStart'>>;
   ports: PortAllocator;
   /** Does a file exist (in the workspace or on disk)? */
   exists(path: string): boolean;
@@ -208,6 +209,11 @@ export function planActivator(asked: ParsedUnit, options: ActivatorOptions, env:
         : acts.some((a) => a.starts.includes(service) && a.sockets.some((s) => s.unit === holder));
     if (serves) return { kind: 'up-to-date', message: `${holder.name} already listens on ${listenText} for ${unit.name}; nothing to do` };
     return refused(`${holder.name} already listens on ${listenText}`);
+  }
+  // A user's systemd manager is as unprivileged as the user: it cannot bind below the sysctl either.
+  const start = unprivilegedPortStart(scope.host, env.index.config, env.settings.unprivilegedPortStart ?? 1024);
+  if (scope.rootless && listen.port < start) {
+    return refused(`${listenText}: ${scope.owner}'s systemd manager cannot listen below port ${start} (net.ipv4.ip_unprivileged_port_start) any more than the container can; listen on a higher port (--listen) or run the service as root`);
   }
   const except = chosen ? [{ file: chosen.sourced.unit.file.path, line: chosen.sourced.entry.line }] : [];
   const listenAddressText = listen.address.kind === 'ip' ? formatIp(listen.address.ip) : listen.address.kind === 'any' ? (listen.address.family === 4 ? '0.0.0.0' : '::') : '';
