@@ -104,9 +104,26 @@ describe('cross-user-reference: reach the container through an activator', () =>
 
     // Once the activator exists, the other reference gets a removal-only fix.
     const next = workspace(after);
-    const dropAfter = quickFixes(next.index.getFile(ALICE)!, [diagnostic('1:29-1:39')], next.index, next.settings);
+    const dropAfter = quickFixes(next.index.getFile(ALICE)!, [diagnostic('1:28-1:38')], next.index, next.settings);
     assert.deepEqual(dropAfter.map((f) => f.title), ['Drop the dependency on db.service: db is reached through its socket activator']);
     assert.equal(applyChange(after, dropAfter[0].change!)[ALICE], lines('[Unit]', 'After=network-online.target', '', '[Container]', 'Image=ghcr.io/example/webapp:2'));
+  });
+
+  it("works on the cross-user-reference rule's own diagnostic", () => {
+    const analysis = workspace(files);
+    const own = analysis.diagnostics(ALICE).filter((d) => d.code === 'cross-user-reference');
+    assert.deepEqual(own.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`), ['1:9-1:19', '2:28-2:38']);
+    const fixes = quickFixes(analysis.index.getFile(ALICE)!, own, analysis.index, analysis.settings);
+    assert.deepEqual(fixes.map((f) => f.title), ["Reach db through a socket activator in postgres's scope", "Reach db through a socket activator in postgres's scope"]);
+    // Applying the first leaves the After= reference, whose own fix then only drops it.
+    const after = applyChange(files, fixes[0].change!);
+    const next = workspace(after);
+    const left = next.diagnostics(ALICE).filter((d) => d.code === 'cross-user-reference');
+    assert.equal(left.length, 1);
+    const drop = quickFixes(next.index.getFile(ALICE)!, left, next.index, next.settings);
+    assert.deepEqual(drop.map((f) => f.title), ['Drop the dependency on db.service: db is reached through its socket activator']);
+    const done = workspace(applyChange(after, drop[0].change!));
+    assert.deepEqual(done.diagnostics(ALICE).filter((d) => d.code === 'cross-user-reference'), []);
   });
 
   it("also finds the target through the rule's data when the client drops related information", () => {

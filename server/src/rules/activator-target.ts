@@ -84,7 +84,7 @@ export const activatorTargetRule: UnitRule = {
       if (!isProvider(unit) || !servesScope(unit.file.placement, view.scope)) continue;
       const hit = publishedPorts(q.view(unit)).find((p) => publishServes(p.spec, target));
       if (!hit) continue;
-      const service = generatedServiceName(q.view(unit)) ?? unit.name;
+      const service = generatedServiceName(q.view(unit), q.podmanVersion) ?? unit.name;
       ctx.report({
         unit: cmd.sourced.unit,
         range,

@@ -3,12 +3,13 @@
 // systemd-socket-proxyd command forwards to, which units a service starts, what a socket listens on.
 // Every workspace question goes through WorkspaceQueries so dependencies are recorded.
 
-import { MAIN_SECTION, isQuadletType, unitNameParts } from '../catalog/filetypes';
+import { MAIN_SECTION, isQuadletType } from '../catalog/filetypes';
 import { BindAddress, ListenSpec, Protocol, PublishSpec, parseListen, parsePublishPort } from '../catalog/values/ports';
 import { IpAddress, canonicalIp, parseIp } from '../catalog/values/net';
 import { Entry } from '../syntax/model';
 import { splitWords } from '../syntax/words';
 import { ParsedUnit } from './files';
+import { generatedNames } from './names';
 import { WorkspaceQueries } from './queries';
 import { Scope, servesScope } from './scopes';
 import { SourcedEntry, UnitView } from './unit-view';
@@ -25,49 +26,28 @@ export function parseSystemdBool(value: string): boolean | undefined {
   return undefined;
 }
 
-const SERVICE_SUFFIX: Record<string, string> = {
-  container: '', kube: '', pod: '-pod', volume: '-volume', network: '-network', image: '-image', build: '-build', artifact: '-artifact',
-};
-
 /**
- * The systemd service a quadlet generates: `db.container` → `db.service`, `web.pod` → `web-pod.service`;
- * `ServiceName=x` → `x.service`. Undefined for non-quadlets and for templated names of types other than
- * container/kube (their template naming differs between Podman releases).
+ * The systemd service a quadlet generates (`db.container` → `db.service`, `web.pod` → `web-pod.service`,
+ * `ServiceName=x` → `x.service`), as the workspace's generated-name table says for that Podman version.
  */
-export function generatedServiceName(view: UnitView): string | undefined {
-  const type = view.type;
-  if (!isQuadletType(type)) return undefined;
-  const custom = view.last(MAIN_SECTION[type], 'ServiceName');
-  if (custom) return `${custom.entry.value}.service`;
-  const { stem, instance } = unitNameParts(view.name);
-  if (instance !== undefined && type !== 'container' && type !== 'kube') return undefined;
-  return `${stem}${SERVICE_SUFFIX[type]}.service`;
+export function generatedServiceName(view: UnitView, podmanVersion: string): string | undefined {
+  return generatedNames(view, podmanVersion)?.service;
 }
 
 const PROVIDER_TYPES = new Set(['container', 'kube', 'pod']);
 
 /**
  * The unit behind a systemd service name in a scope: a plain `.service` file (it overrides generated
- * units), else the container/kube/pod quadlet that generates it. A quadlet with `ServiceName=` is found
- * by scanning the scope; the scan records a dependency on every unit it reads, but a file added later
- * with a matching ServiceName= is only noticed when the asking unit is analysed again.
+ * units), else the quadlet of the scope that generates it (through the index of generated service names,
+ * so a file that gains or loses a matching `ServiceName=` re-checks the asking unit).
  */
 export function resolveService(q: WorkspaceQueries, scope: Scope, service: string): ParsedUnit | undefined {
   if (!service.endsWith('.service')) return undefined;
-  const plain = q.resolve(scope, service);
+  const plain = q.candidates(scope, service).find((u) => u.type === 'service');
   if (plain) return plain;
-  const stem = service.slice(0, -'.service'.length);
-  const candidates = [`${stem}.container`, `${stem}.kube`];
-  if (stem.endsWith('-pod')) candidates.push(`${stem.slice(0, -4)}.pod`);
-  for (const name of candidates) {
-    const unit = q.resolve(scope, name);
-    if (unit && generatedServiceName(q.view(unit)) === service) return unit;
-  }
-  for (const unit of q.index.unitsOnHost(scope.host)) {
-    if (!unit.type || !PROVIDER_TYPES.has(unit.type) || unit.identity.kind === 'dropin' || !servesScope(unit.file.placement, scope)) continue;
-    if (generatedServiceName(q.view(unit)) === service) return unit;
-  }
-  return undefined;
+  return q
+    .unitsGeneratingService(scope.host, service)
+    .find((u) => isQuadletType(u.type) && servesScope(u.file.placement, scope) && q.resolve(scope, u.name) === u && generatedServiceName(q.view(u), q.podmanVersion) === service);
 }
 
 /** A unit name inside a dependency list, with its offsets in the entry's value. */

@@ -110,7 +110,7 @@ function frontedBy(p: Published, service: string, acts: ExistingActivator[]): Ex
 /** PublishPort= lines an activator could take (for the code actions on a section header). */
 export function activatablePublishes(unit: ParsedUnit, env: ActivatorEnv, strategy: Strategy = 'proxy'): Published[] {
   const view = viewOf(env.index, unit);
-  const service = generatedServiceName(view);
+  const service = generatedServiceName(view, env.settings.podmanVersion);
   if (!service) return [];
   const acts = existingActivators(env.index, view.scope);
   return publishedPorts(view).filter((p) => !publishProblem(p, strategy, false) && !frontedBy(p, service, acts));
@@ -174,7 +174,7 @@ export function planActivator(asked: ParsedUnit, options: ActivatorOptions, env:
 
   const view = viewOf(env.index, unit);
   const scope = view.scope;
-  const service = generatedServiceName(view);
+  const service = generatedServiceName(view, env.settings.podmanVersion);
   if (!service) return refused(`cannot tell which service ${unit.name} generates`);
   const where = unitDirectoryFor(unit, env.index);
   if ('refused' in where) return refused(where.refused);
