@@ -26,7 +26,7 @@ export interface LoadedWorkspace {
 
 const VERSION_ARG = /^v?\d+\.\d+(\.\d+)?$/;
 
-async function findConfig(start: string): Promise<string | undefined> {
+export async function findConfig(start: string): Promise<string | undefined> {
   let dir = start;
   for (;;) {
     const candidate = resolve(dir, '.quadlet-ls.json');

@@ -3,12 +3,14 @@
 
 import { CHECK_USAGE, runCheck } from './check';
 import { PORTS_USAGE, runPorts } from './ports';
+import { ACTIVATE_USAGE, runActivate } from './activate';
 import { CliIo } from './io';
 import { UsageError, parseArgs } from './args';
 
 export const USAGE = `Usage:
   ${CHECK_USAGE}
   ${PORTS_USAGE}
+  ${ACTIVATE_USAGE}
   quadlet-ls --stdio                 run the language server over stdin/stdout
   quadlet-ls --version | --help
 Exit status: 0 no error found, 1 at least one error, 2 usage or I/O failure.
@@ -23,6 +25,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   check: { valueFlags: ['format', 'podman-version', 'config', 'generator'], booleanFlags: [], run: runCheck },
   ports: { valueFlags: ['format', 'podman-version', 'config'], booleanFlags: [], run: runPorts },
+  activate: { valueFlags: ['listen', 'strategy', 'idle-timeout', 'config', 'podman-version'], booleanFlags: ['write'], run: runActivate },
 };
 
 export function registerCommand(name: string, command: Command): void {

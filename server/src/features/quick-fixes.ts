@@ -9,12 +9,16 @@ import { portConflictFixes, publicBindFixes } from './fixes/ports';
 import { secretInEnvFixes } from './fixes/secret-in-env';
 import { hardeningFixes } from './fixes/hardening';
 import type { WorkspaceIndex } from '../workspace/index';
+import { crossUserActivatorFixer } from './activator/actions';
+import type { AnalysisSettings } from '../rules/types';
 
 export interface FixContext {
   diagnostic: Diagnostic;
   file: SourceFile;
-  /** The workspace, for fixes that look beyond the file (e.g. the next free port on the host). */
+  /** The workspace, for fixes that look beyond the file (the next free port on the host, units in another user's scope). */
   index?: WorkspaceIndex;
+  /** Analysis settings (target Podman version, paths written into generated units). */
+  settings?: AnalysisSettings;
 }
 
 type Fixer = (ctx: FixContext) => CodeAction[];
@@ -29,6 +33,7 @@ const FIXERS: Record<string, Fixer> = {
   'generated-name-reference': renameTo,
   'secret-in-env': secretInEnvFixes,
   hardening: hardeningFixes,
+  'cross-user-reference': crossUserActivatorFixer,
 };
 
 export function registerFixer(code: string, fixer: Fixer): void {
@@ -41,11 +46,11 @@ function renameTo({ diagnostic, file }: FixContext): CodeAction[] {
   return [{ title: `Change to '${suggestion}'`, kind: 'quickfix', fixes: [diagnostic.code], isPreferred: true, change: replaceRange(file.path, diagnostic.range, suggestion) }];
 }
 
-export function quickFixes(file: SourceFile, diagnostics: Diagnostic[], index?: WorkspaceIndex): CodeAction[] {
+export function quickFixes(file: SourceFile, diagnostics: Diagnostic[], index?: WorkspaceIndex, settings?: AnalysisSettings): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const fixer = FIXERS[d.code];
-    if (fixer) out.push(...fixer({ diagnostic: d, file, index }));
+    if (fixer) out.push(...fixer({ diagnostic: d, file, index, settings }));
   }
   return out;
 }

@@ -15,6 +15,8 @@ import { CodeAction } from './edits';
 import { quickFixes } from './quick-fixes';
 import { loadCompanionFiles } from './companions';
 import { PodmanFindings } from './generator/findings';
+import { activatorCodeActions } from './activator/actions';
+import { activatorEnv, fileExists } from './activator/env';
 
 export interface ServiceOptions {
   scope?: ScopeContext;
@@ -138,10 +140,11 @@ export class QuadletService {
     return [...this.index.allFiles()].map((f) => f.path);
   }
 
-  codeActions(path: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+  codeActions(path: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
     const file = this.index.getFile(path);
     if (!file) return [];
-    return quickFixes(file, diagnostics, this.index);
+    const settings = this.analysis.settings;
+    return [...quickFixes(file, diagnostics, this.index, settings), ...activatorCodeActions(file, range, activatorEnv(this.index, settings, fileExists(this.index)))];
   }
 
   private inputFor(text: string) {

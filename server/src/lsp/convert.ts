@@ -45,6 +45,8 @@ export function fromLspDiagnostic(path: string, d: lsp.Diagnostic): Diagnostic {
     message: typeof d.message === 'string' ? d.message : d.message.value,
     source: d.source,
     data: (d.data as Record<string, unknown>) ?? undefined,
+    // Fixes such as the cross-user activator read the other file from here.
+    ...(d.relatedInformation?.length ? { related: d.relatedInformation.map((r) => ({ file: uriToPath(r.location.uri), range: r.location.range, message: r.message })) } : {}),
   };
 }
 

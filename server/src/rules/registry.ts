@@ -25,6 +25,9 @@ import { containerLoopbackRule } from './container-loopback';
 import { secretInEnvRule } from './secret-in-env';
 import { privilegedRule } from './privileged';
 import { hardeningRule } from './hardening';
+import { activatorTargetRule } from './activator-target';
+import { activatorAcceptRule } from './activator-accept';
+import { socketServiceMissingInstallRule } from './socket-service-missing-install';
 
 export const ALL_RULES: Rule[] = [
   syntaxRule,
@@ -50,6 +53,9 @@ export const ALL_RULES: Rule[] = [
   secretInEnvRule,
   privilegedRule,
   hardeningRule,
+  activatorTargetRule,
+  activatorAcceptRule,
+  socketServiceMissingInstallRule,
 ];
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */
