@@ -31,11 +31,10 @@ export interface SelectionRange {
   parent?: SelectionRange;
 }
 
-/** Last line of a section that is not blank (folding and symbols should not swallow the gap). */
-function sectionEnd(section: Section, lines: string[]): number {
-  let end = section.endLine;
-  while (end > section.line && (lines[end] ?? '').trim() === '') end--;
-  return end;
+/** Last line of a section's last entry: blank lines and the comments above the next header stay outside. */
+function sectionEnd(section: Section): number {
+  const last = section.entries[section.entries.length - 1];
+  return last ? last.endLine : section.line;
 }
 
 function entryRange(e: Entry, lines: string[]): Range {
@@ -43,14 +42,14 @@ function entryRange(e: Entry, lines: string[]): Range {
 }
 
 function sectionRange(s: Section, lines: string[]): Range {
-  const end = sectionEnd(s, lines);
+  const end = sectionEnd(s);
   return { start: s.headerRange.start, end: { line: end, character: lines[end]?.length ?? 0 } };
 }
 
-function unitSymbols(unit: ParsedUnit, index: WorkspaceIndex, version: string): DocumentSymbol[] {
+function unitSymbols(unit: ParsedUnit, index: WorkspaceIndex, version: string, showNames = true): DocumentSymbol[] {
   const lines = unit.doc.lines;
   const main = isQuadletType(unit.type) && unit.identity.kind !== 'dropin' ? MAIN_SECTION[unit.type] : undefined;
-  const names = main ? describeNames(generatedNamesOf({ index, podmanVersion: version }, unit)) || undefined : undefined;
+  const names = main && showNames ? describeNames(generatedNamesOf({ index, podmanVersion: version }, unit)) || undefined : undefined;
   return unit.doc.sections.map((s) => ({
     name: `[${s.name}]`,
     detail: s.name === main ? names : undefined,
@@ -75,16 +74,15 @@ export function documentSymbols(file: SourceFile, index: WorkspaceIndex, version
     const lines = u.doc.lines;
     const range = { start: { line: u.doc.firstLine, character: 0 }, end: { line: u.doc.lastLine, character: lines[u.doc.lastLine]?.length ?? 0 } };
     const names = describeNames(generatedNamesOf({ index, podmanVersion: version }, u)) || undefined;
-    return { name: u.name, detail: names, kind: 'file' as const, range, selectionRange: u.part?.fileNameRange ?? lineRange(u.doc.firstLine, 0, 0), children: unitSymbols(u, index, version) };
+    return { name: u.name, detail: names, kind: 'file' as const, range, selectionRange: u.part?.fileNameRange ?? lineRange(u.doc.firstLine, 0, 0), children: unitSymbols(u, index, version, false) };
   });
 }
 
 export function foldingRanges(file: SourceFile): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const unit of file.units()) {
-    const lines = unit.doc.lines;
     for (const s of unit.doc.sections) {
-      const end = sectionEnd(s, lines);
+      const end = sectionEnd(s);
       if (end > s.line) out.push({ startLine: s.line, endLine: end, kind: 'region' });
     }
     for (const e of unit.doc.entries) if (e.endLine > e.line) out.push({ startLine: e.line, endLine: e.endLine });
