@@ -72,7 +72,7 @@ for (const [eolName, eol] of EOLS) {
       const firstDeprecated = sorted.findIndex((i) => i.deprecated);
       assert.ok(firstDeprecated > 0);
       assert.ok(sorted.slice(firstDeprecated).every((i) => i.deprecated), 'all deprecated keys come last');
-      assert.deepEqual(sorted.filter((i) => i.deprecated).map((i) => i.label).sort(), ['RemapGid', 'RemapUid', 'RemapUidSize', 'RemapUsers', 'VolatileTmp']);
+      assert.deepEqual(sorted.filter((i) => i.deprecated).map((i) => i.label).sort(), ['RemapUidSize', 'RemapUsers', 'VolatileTmp'], 'RemapUid/RemapGid wait for RemapUsers=');
       assert.match(items.find((i) => i.label === 'RemapUsers')!.detail!, /^deprecated: use UserNS=/);
     });
 
@@ -86,6 +86,22 @@ for (const [eolName, eol] of EOLS) {
       const retype = complete(web, lines('[Container]', 'Ima|ge=x'), eol).items.find((i) => i.label === 'Image')!;
       assert.equal(retype.insertText, 'Image');
       assert.equal(fmtRange(retype.range), '1:0-1:5');
+    });
+
+    it('offers keys that need a partner only once the partner is set', () => {
+      const noUser = labels(complete(web, lines('[Container]', 'Image=x', '|'), eol).items);
+      assert.ok(!noUser.includes('Group') && noUser.includes('User'));
+      assert.ok(labels(complete(web, lines('[Container]', 'Image=x', 'User=1000', '|'), eol).items).includes('Group'));
+      const net = `${ALICE}/n.network`;
+      assert.ok(!labels(complete(net, lines('[Network]', '|'), eol).items).includes('Gateway'));
+      assert.ok(labels(complete(net, lines('[Network]', 'Subnet=10.0.0.0/24', '|'), eol).items).includes('Gateway'));
+      assert.ok(!labels(complete(net, lines('[Network]', 'Subnet=10.0.0.0/24', 'Gateway=10.0.0.1', '|'), eol).items).includes('Gateway'), 'one Gateway per Subnet');
+      const vol = `${ALICE}/v.volume`;
+      assert.ok(!labels(complete(vol, lines('[Volume]', '|'), eol).items).includes('Options'));
+      assert.ok(labels(complete(vol, lines('[Volume]', 'Device=/dev/sdb1', '|'), eol).items).includes('Options'));
+      // A partner in a drop-in counts.
+      const withDropin = complete(web, lines('[Container]', 'Image=x', '|'), eol, {}, { [`${ALICE}/web.container.d/user.conf`]: '[Container]\nUser=1000\n' });
+      assert.ok(labels(withDropin.items).includes('Group'));
     });
 
     it('uses the systemd catalogue in systemd sections, without keys quadlets do not support', () => {

@@ -12,6 +12,7 @@ import { keyDetail, keyMarkdown } from './key-docs';
 import { Located, Place, locate } from './locate';
 import { valueCompletions } from './completion-values';
 import { CompletionEnv, CompletionItem, sortKey } from './completion-types';
+import { viewOf } from './scope-units';
 
 export type { CompletionEnv, CompletionHooks, CompletionItem, CompletionKind } from './completion-types';
 
@@ -30,6 +31,29 @@ const CONFLICTS: Record<string, string[]> = {
   SubUIDMap: ['RemapUsers', 'RemapUid', 'RemapGid'],
   SubGIDMap: ['RemapUsers', 'RemapUid', 'RemapGid'],
 };
+
+/**
+ * Keys the generator refuses without a partner (§7.2, §7.5; rule `conflicting-keys`): offered only
+ * once the partner is set. `count(key)` counts the section's non-empty assignments.
+ */
+function lacksPartner(key: string, section: string, type: UnitType, count: (key: string) => number, last: (key: string) => string | undefined): boolean {
+  if (!isQuadletType(type) || section !== MAIN_SECTION[type]) return false;
+  switch (key) {
+    case 'Group':
+      return type === 'container' && count('User') === 0;
+    case 'RemapUid':
+    case 'RemapGid':
+      return count('RemapUsers') === 0;
+    case 'Gateway':
+    case 'IPRange':
+      return type === 'network' && count(key) >= count('Subnet');
+    case 'Type':
+    case 'Options':
+      return type === 'volume' && count('Device') === 0 && last('Driver') !== 'image';
+    default:
+      return false;
+  }
+}
 
 // [Service] keys the generator warns about in quadlets (5.6+): Podman runs the container as the manager's user.
 const QUADLET_SERVICE_UNSUPPORTED = new Set(['User', 'Group', 'DynamicUser']);
@@ -62,14 +86,19 @@ function keyItems(located: Located, place: Extract<Place, { kind: 'key' }>, type
   const section = place.section;
   if (!section) return sectionItems(located, type, place.range);
   if (!sectionsFor(type).includes(section.name)) return [];
-  const doc = located.unit!.doc;
-  const setHere = new Set(doc.entries.filter((e) => e.section.name === section.name && e !== place.entry).map((e) => e.key));
+  const unit = located.unit!;
+  const setHere = new Set(unit.doc.entries.filter((e) => e.section.name === section.name && e !== place.entry).map((e) => e.key));
+  // Partners may come from drop-ins, so the effective unit decides (a drop-in itself only sees its own lines).
+  const effective = unit.identity.kind === 'dropin' ? unit.doc.entries.filter((e) => e.section.name === section.name) : viewOf(env.index, unit).entries(section.name).map((s) => s.entry);
+  const count = (key: string) => effective.filter((e) => e.key === key && e.value.trim() !== '' && e !== place.entry).length;
+  const last = (key: string) => effective.filter((e) => e.key === key && e !== place.entry).pop()?.value.trim();
   const version = env.settings.podmanVersion;
   const items: CompletionItem[] = [];
   for (const info of keysForTarget(type, section.name, version)) {
     if (!info.repeatable && setHere.has(info.key)) continue;
     if (info.origin === 'quadlet' && CONFLICTS[info.key]?.some((k) => setHere.has(k))) continue;
     if (isQuadletType(type) && section.name === 'Service' && QUADLET_SERVICE_UNSUPPORTED.has(info.key)) continue;
+    if (lacksPartner(info.key, section.name, type, count, last)) continue;
     const withValue = !place.entry;
     items.push({
       label: info.key,
