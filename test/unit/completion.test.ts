@@ -136,6 +136,8 @@ for (const [eolName, eol] of EOLS) {
       assert.deepEqual(labels(type).sort(), ['notify', 'oneshot']);
       const kill = complete(web, lines('[Container]', 'Image=x', '[Service]', 'KillMode=|'), eol).items;
       assert.deepEqual(labels(kill).sort(), ['control-group', 'mixed']);
+      const pod = complete(`${ALICE}/p.pod`, lines('[Pod]', '[Service]', 'Type=|'), eol).items;
+      assert.deepEqual(labels(pod), ['forking'], 'a pod always runs as Type=forking');
     });
 
     it('completes Network= with the scope\'s .network files first, then built-in modes; never another user\'s', () => {
@@ -145,6 +147,7 @@ for (const [eolName, eol] of EOLS) {
       assert.ok(labels(items).includes('pasta'));
       assert.ok(!labels(items).includes('bobnet.network'));
       assert.deepEqual(complete(web, lines('[Container]', 'Image=x', 'Network=pasta:|'), eol).items, [], 'no completion inside options');
+      assert.equal(expandSnippet(items.find((i) => i.label === 'ns:')!.insertText), 'ns:/run/netns/name', 'modes that need an argument get a placeholder');
     });
 
     it('completes Pod=, Volume= sources and Image= references from the scope', () => {
@@ -160,8 +163,13 @@ for (const [eolName, eol] of EOLS) {
       assert.equal(img[0].detail, 'base-image.service · image docker.io/library/alpine:3');
     });
 
-    it('completes Mount= field names, types and typed sources', () => {
-      assert.deepEqual(labels(complete(web, lines('[Container]', 'Image=x', 'Mount=|'), eol).items), ['type=', 'source=', 'destination=']);
+    it('completes Mount= with whole mounts, then field names, types and typed sources', () => {
+      const whole = complete(web, lines('[Container]', 'Image=x', 'Mount=|'), eol).items;
+      assert.deepEqual(labels(whole), ['type=volume,source=data.volume,destination=/data', 'type=image,source=base.image,destination=/mnt', 'type=bind,source=…,destination=…', 'type=tmpfs,destination=…']);
+      assert.equal(expandSnippet(whole[2].insertText), 'type=bind,source=/srv/data,destination=/data');
+      const fields = complete(web, lines('[Container]', 'Image=x', 'Mount=type=bind,|'), eol).items;
+      assert.deepEqual(labels(fields), ['type=', 'source=', 'destination=']);
+      assert.equal(expandSnippet(fields[2].insertText), 'destination=/data');
       const types = labels(complete(web, lines('[Container]', 'Image=x', 'Mount=type=|'), eol, { podmanVersion: '5.4' }).items);
       assert.ok(types.includes('bind') && types.includes('volume') && !types.includes('artifact'));
       const src = complete(web, lines('[Container]', 'Image=x', 'Mount=type=image,source=|'), eol).items;

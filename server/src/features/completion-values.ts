@@ -8,6 +8,8 @@ import { UnitType, isQuadletType, unitNameParts } from '../catalog/filetypes';
 import { CAPABILITIES, CAPABILITY_MEANINGS, PODMAN_DEFAULT_CAPABILITIES, capabilityName } from '../catalog/values/capabilities';
 import { SIGNAL_MEANINGS } from '../catalog/values/signals';
 import { SPECIFIER_MEANINGS } from '../catalog/values/specifiers';
+import { TRANSLATED, TRANSLATION_SINCE } from '../catalog/values/systemd';
+import { checkServiceRestriction } from '../catalog/values/service-restrictions';
 import { atLeast } from '../catalog/versions';
 import { Entry, Position } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
@@ -76,9 +78,21 @@ function items(ctx: ValueContext, span: { start: number; end: number }, choices:
   }));
 }
 
+// Modes that need an argument get a placeholder, so the inserted value is complete.
+const MODE_ARGUMENTS: Record<string, string> = {
+  'ns:': '${1:/run/netns/name}',
+  'container:': '${1:name}',
+  'UserNS.ns:': '${1:/proc/1/ns/user}',
+};
+
 function docsChoices(info: KeyInfo, only?: string[]): Choice[] {
   const values = info.values ?? Object.keys(info.valueDocs ?? {});
-  return values.filter((v) => !only || only.includes(v)).map((v) => ({ label: v, documentation: info.valueDocs?.[v], kind: 'enum' as const }));
+  return values
+    .filter((v) => !only || only.includes(v))
+    .map((v) => {
+      const argument = MODE_ARGUMENTS[`${info.key}.${v}`] ?? MODE_ARGUMENTS[v];
+      return { label: v, documentation: info.valueDocs?.[v], kind: 'enum' as const, ...(argument ? { insertText: `${v}${argument}`, snippet: true } : {}) };
+    });
 }
 
 function unitChoices(ctx: ValueContext, types: UnitType[], insert?: (name: string) => string): Choice[] {
@@ -100,14 +114,13 @@ function booleans(ctx: ValueContext): CompletionItem[] {
   return items(ctx, span, pair.map((label) => ({ label, kind: 'constant' as const })));
 }
 
-// The generator refuses other [Service] Type/KillMode values in .container and .kube files (§7.2, §7.4).
-const QUADLET_SERVICE_VALUES: Record<string, string[]> = { KillMode: ['mixed', 'control-group'], Type: ['notify', 'oneshot'] };
-
 function enums(ctx: ValueContext): CompletionItem[] {
   const span = firstToken(ctx.value, ctx.offset, ':');
   if (!span) return [];
-  const restricted = ctx.section === 'Service' && (ctx.type === 'container' || ctx.type === 'kube') ? QUADLET_SERVICE_VALUES[ctx.entry.key] : undefined;
-  return items(ctx, span, docsChoices(ctx.info, restricted));
+  // The generator constrains some [Service] values in quadlets (Type=, KillMode=; §7.2, §7.4, §7.5).
+  const values = ctx.info.values ?? Object.keys(ctx.info.valueDocs ?? {});
+  const allowed = ctx.section === 'Service' && isQuadletType(ctx.type) ? values.filter((v) => !checkServiceRestriction(v, ctx.entry.key, ctx.type)?.length) : undefined;
+  return items(ctx, span, docsChoices(ctx.info, allowed));
 }
 
 function network(ctx: ValueContext): CompletionItem[] {
@@ -147,6 +160,18 @@ const MOUNT_TYPES: Array<[string, string, string?]> = [
   ['artifact', 'an OCI artifact; source= may be name.artifact', '5.7'],
 ];
 
+/** Whole mounts for an empty Mount=: one per volume/image of the scope, a bind mount and a tmpfs. */
+function mountTemplates(ctx: ValueContext): Choice[] {
+  const refs = (type: 'volume' | 'image', target: string) =>
+    unitChoices(ctx, [type]).map((c) => ({ ...c, label: `type=${type},source=${c.label},destination=${target}`, insertText: `type=${type},source=${c.label},destination=\${1:${target}}`, snippet: true }));
+  return [
+    ...refs('volume', '/data'),
+    ...refs('image', '/mnt'),
+    { label: 'type=bind,source=…,destination=…', insertText: 'type=bind,source=${1:/srv/data},destination=${2:/data}', snippet: true, documentation: 'A host directory inside the container.', kind: 'value' },
+    { label: 'type=tmpfs,destination=…', insertText: 'type=tmpfs,destination=${1:/tmp}', snippet: true, documentation: 'A memory-backed file system.', kind: 'value' },
+  ];
+}
+
 function mount(ctx: ValueContext): CompletionItem[] {
   const { value, offset } = ctx;
   const word = wordAround(value, offset);
@@ -160,7 +185,13 @@ function mount(ctx: ValueContext): CompletionItem[] {
   const version = ctx.env.settings.podmanVersion;
   const eq = field.indexOf('=');
   if (eq === -1) {
-    const names: Choice[] = ['type=', 'source=', 'destination='].map((label) => ({ label, kind: 'constant' }));
+    if (value.trim() === '') return items(ctx, { start, end }, mountTemplates(ctx), 0);
+    const types = MOUNT_TYPES.filter(([, , since]) => !since || atLeast(version, since)).map(([t]) => t).join(',');
+    const names: Choice[] = [
+      { label: 'type=', insertText: `type=\${1|${types}|}`, snippet: true, kind: 'constant' },
+      { label: 'source=', insertText: 'source=${1:/srv/data}', snippet: true, kind: 'constant' },
+      { label: 'destination=', insertText: 'destination=${1:/data}', snippet: true, kind: 'constant' },
+    ];
     return items(ctx, { start, end }, names);
   }
   const name = field.slice(0, eq);
@@ -241,9 +272,9 @@ function unitList(ctx: ValueContext): CompletionItem[] {
     for (const u of unitsInScope(ctx.env.index, ctx.scope, ['target'])) add({ label: u.name, kind: 'reference' });
     return items(ctx, span, choices);
   }
-  // From 5.5 the generator translates quadlet file names in [Unit] dependencies (§7.1); earlier
+  // From 5.5 the generator translates quadlet file names in [Unit] dependency keys (§7.1); earlier
   // versions copy them verbatim, so there the generated service name is offered instead.
-  const translate = isQuadletType(ctx.type) && ctx.section === 'Unit' && atLeast(version, '5.5');
+  const translate = isQuadletType(ctx.type) && ctx.section === 'Unit' && TRANSLATED.has(ctx.entry.key) && atLeast(version, TRANSLATION_SINCE);
   for (const u of unitsInScope(ctx.env.index, ctx.scope)) {
     if (unitNameParts(u.name).instance === '') continue;
     if (isQuadletType(u.type)) {
