@@ -229,6 +229,8 @@ for (const [eolName, eol] of EOLS) {
       assert.ok(items[0].insertText.startsWith('[Unit]\n'));
       const sock = labels(complete(`${ALICE}/db-activator.socket`, '|', eol).items.filter((i) => i.kind === 'snippet'));
       assert.deepEqual(sock, ['socket', 'activator-socket']);
+      const dropin = complete(`${ALICE}/web.container.d/10-x.conf`, '|', eol).items;
+      assert.deepEqual(labels(dropin), ['[Container]', '[Quadlet]', '[Unit]', '[Service]', '[Install]'], 'a drop-in gets sections, not a skeleton');
       const crlf = complete(`${ALICE}/n.network`, withEol('\n|', eol), eol).items;
       assert.equal(crlf[0].insertText.includes('\r\n'), eol === '\r\n');
     });

@@ -140,7 +140,9 @@ export function completions(file: SourceFile, position: Position, env: Completio
     case 'empty-file': {
       const whole = located.file.identity.kind === 'quadlets' ? undefined : file.identity.type;
       const range = { start: position, end: position };
-      return [...skeletonItems(located, whole, env), ...sectionItems(located, whole, range)];
+      // A drop-in holds a few lines of its unit's sections, never a whole unit.
+      const skeletons = file.identity.kind === 'dropin' ? [] : skeletonItems(located, whole, env);
+      return [...skeletons, ...sectionItems(located, whole, range)];
     }
     case 'section':
       return sectionItems(located, type, place.range);
