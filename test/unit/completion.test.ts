@@ -182,6 +182,10 @@ for (const [eolName, eol] of EOLS) {
       assert.ok(!labels(add).includes('CAP_NET_ADMIN'));
       assert.ok(labels(add).includes('CAP_SYS_TIME'));
       assert.equal(fmtRange(add[0].range), '2:28-2:36');
+      const next = complete(web, lines('[Container]', 'Image=x', 'AddCapability=CAP_NET_ADMIN |'), eol).items;
+      assert.ok(!labels(next).includes('CAP_NET_ADMIN'));
+      assert.equal(fmtRange(next[0].range), '2:28-2:28', 'after a blank a new word starts');
+      assert.deepEqual(complete(web, lines('[Container]', 'Image=x', 'Pull=| never'), eol).items, [], 'nothing between "=" and the value');
       const drop = complete(web, lines('[Container]', 'Image=x', 'DropCapability=|'), eol).items;
       assert.equal(drop[0].label, 'all');
       assert.equal(drop[1].label, 'CAP_CHOWN', 'the default set comes first when dropping');

@@ -330,8 +330,10 @@ export function valueCompletions(located: Located, place: ValuePlace, type: Unit
   const unit = located.unit!;
   const info = lookupKey(type, place.section.name, entry.key);
   if (!info || entry.templated) return [];
+  // In the blanks after the text (`AddCapability=CHOWN |`) a new word starts.
+  const value = place.pastEnd ? `${entry.value} ` : entry.value;
   const ctx: ValueContext = {
-    env, located, unit, type, section: place.section.name, entry, value: entry.value, offset,
+    env, located, unit, type, section: place.section.name, entry, value, offset: place.pastEnd ? value.length : offset,
     position: located.position, info, scope: unit.file.placement.scope,
   };
   const spec = specifierStart(entry.value, offset);

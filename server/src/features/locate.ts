@@ -14,7 +14,8 @@ export type Place =
   | { kind: 'section'; range: Range; prefix: string; section?: Section }
   /** A key being typed (no `=` yet), or the key of an existing entry. */
   | { kind: 'key'; range: Range; prefix: string; section?: Section; entry?: Entry }
-  | { kind: 'value'; section: Section; entry: Entry; offset: number };
+  /** `pastEnd`: the cursor is in blanks after the value's text on its line (`Key=a b |`). */
+  | { kind: 'value'; section: Section; entry: Entry; offset: number; pastEnd: boolean };
 
 export interface Located {
   file: SourceFile;
@@ -67,8 +68,18 @@ export function locate(file: SourceFile, position: Position): Located {
   if (entry) {
     const eq = entry.eqRange.end;
     const afterEq = position.line > eq.line || (position.line === eq.line && position.character >= eq.character);
-    if (afterEq) return { ...base, unit, place: { kind: 'value', section: entry.section, entry, offset: valueOffsetAt(entry, position) } };
-    if (entry.keyRange.start.line === position.line) {
+    if (afterEq) {
+      const onLine = entry.valueSegments.filter((seg) => seg.line === position.line);
+      const last = onLine[onLine.length - 1];
+      const pastEnd = !!last && last.length > 0 && position.character > last.character + last.length;
+      // In the blanks between "=" and the value's text there is nothing to complete or explain.
+      const first = entry.valueSegments.find((seg) => seg.length > 0);
+      if (first && first.line === position.line && position.character < first.character) return { ...base, unit, place: { kind: 'none' } };
+      return { ...base, unit, place: { kind: 'value', section: entry.section, entry, offset: valueOffsetAt(entry, position), pastEnd } };
+    }
+    // Between the key and "=" (`Key | = value`) there is nothing to complete.
+    const onKey = entry.keyRange.start.line === position.line && entry.keyRange.end.line === position.line && position.character >= entry.keyRange.start.character && position.character <= entry.keyRange.end.character;
+    if (onKey) {
       const prefix = lineText.slice(entry.keyRange.start.character, position.character);
       return { ...base, unit, place: { kind: 'key', range: entry.keyRange, prefix, section: entry.section, entry } };
     }
