@@ -150,6 +150,12 @@ for (const [eolName, eol] of EOLS) {
       assert.equal(expandSnippet(items.find((i) => i.label === 'ns:')!.insertText), 'ns:/run/netns/name', 'modes that need an argument get a placeholder');
     });
 
+    it('offers the other parts of a .quadlets file as references', () => {
+      const q = `${ALICE}/app.quadlets`;
+      const items = complete(q, lines('# FileName=db.network', '[Network]', '---', '# FileName=web2.container', '[Container]', 'Image=x', 'Network=|'), eol).items;
+      assert.deepEqual(labels(items).slice(0, 2), ['app.network', 'db.network']);
+    });
+
     it('completes Pod=, Volume= sources and Image= references from the scope', () => {
       assert.deepEqual(labels(complete(web, lines('[Container]', 'Image=x', 'Pod=|'), eol).items), ['web.pod']);
       const vol = complete(web, lines('[Container]', 'Image=x', 'Volume=|'), eol).items;

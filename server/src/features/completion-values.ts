@@ -97,7 +97,7 @@ function docsChoices(info: KeyInfo, only?: string[]): Choice[] {
 
 function unitChoices(ctx: ValueContext, types: UnitType[], insert?: (name: string) => string): Choice[] {
   return unitsInScope(ctx.env.index, ctx.scope, types)
-    .filter((u) => u.file !== ctx.unit.file && unitNameParts(u.name).instance !== '')
+    .filter((u) => u.name !== ctx.unit.name && unitNameParts(u.name).instance !== '')
     .map((u) => {
       const names = generatedNamesOf(nav(ctx), u);
       const text = insert?.(u.name);
