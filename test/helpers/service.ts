@@ -20,3 +20,8 @@ export function serviceWith(files: Record<string, string>, settings: Partial<Ana
 export function userDir(user: string): string {
   return `${ROOT}/hosts/h1/home/${user}/.config/containers/systemd`;
 }
+
+/** A user's plain systemd unit directory (sockets, activator services) in the test host "h1". */
+export function userSystemdDir(user: string): string {
+  return `${ROOT}/hosts/h1/home/${user}/.config/systemd/user`;
+}

@@ -9,10 +9,11 @@ import { applyTextEdits } from '../../server/src/features/edits';
 import { QuadletService } from '../../server/src/features/service';
 import { CompletionItem } from '../../server/src/features/completion';
 import { Diagnostic } from '../../server/src/syntax/diagnostic';
-import { serviceWith, userDir } from '../helpers/service';
+import { serviceWith, userDir, userSystemdDir } from '../helpers/service';
 import { expandSnippet } from '../helpers/snippets';
 
 const DIR = userDir('alice');
+const SYSTEMD_DIR = userSystemdDir('alice');
 const SCOPE = {
   [`${DIR}/app.network`]: '[Network]\n',
   [`${DIR}/data.volume`]: '[Volume]\n',
@@ -20,7 +21,9 @@ const SCOPE = {
   [`${DIR}/tool.build`]: '[Build]\nImageTag=localhost/tool:1\nSetWorkingDirectory=unit\n',
   [`${DIR}/grp.pod`]: '[Pod]\n',
   [`${DIR}/cfg.artifact`]: '[Artifact]\nArtifact=quay.io/example/cfg:1\n',
-  [`${DIR}/../../systemd/user/helper.service`]: '[Service]\nExecStart=/bin/true\n',
+  [`${SYSTEMD_DIR}/helper.service`]: '[Service]\nExecStart=/bin/true\n',
+  // The service a subject .socket or .timer starts (the .service subject replaces it).
+  [`${SYSTEMD_DIR}/subject.service`]: '[Service]\nExecStart=/bin/true\n',
 };
 
 // A clean file of each type (no diagnostics on its own).
@@ -42,7 +45,7 @@ const BASE: Record<UnitType, string> = {
 const KEY_CODES = ['unknown-key', 'unknown-section', 'version', 'duplicate-key', 'conflicting-keys', 'deprecated'];
 
 function pathFor(type: UnitType): string {
-  return isQuadletType(type) ? `${DIR}/subject.${type}` : `${DIR}/../../systemd/user/subject.${type}`;
+  return isQuadletType(type) ? `${DIR}/subject.${type}` : `${SYSTEMD_DIR}/subject.${type}`;
 }
 
 /** The base text with `section` open at its end; returns the text and the line where a key goes. */

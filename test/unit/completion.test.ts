@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { CompletionItem } from '../../server/src/features/completion';
 import { applyTextEdits } from '../../server/src/features/edits';
 import { EOLS, cursor, lines, withEol } from '../helpers/text';
-import { serviceWith, userDir } from '../helpers/service';
+import { serviceWith, userDir, userSystemdDir } from '../helpers/service';
 import { expandSnippet } from '../helpers/snippets';
 import { fmtRange } from '../helpers/diagnostics';
 
 const ALICE = userDir('alice');
+const SYSTEMD_ALICE = userSystemdDir('alice');
 const BOB = userDir('bob');
 
 // alice's scope: a network, a volume, an image, a build, a pod and an activator service; bob has his own network.
@@ -18,7 +19,7 @@ const SCOPE = {
   [`${ALICE}/tool.build`]: '[Build]\nImageTag=localhost/tool:1\nSetWorkingDirectory=unit\n',
   [`${ALICE}/web.pod`]: '[Pod]\n',
   [`${BOB}/bobnet.network`]: '[Network]\n',
-  [`${ALICE}/../../systemd/user/db-activator.socket`]: '[Socket]\nListenStream=127.0.0.1:5432\n',
+  [`${SYSTEMD_ALICE}/db-activator.socket`]: '[Socket]\nListenStream=127.0.0.1:5432\n',
 };
 
 function complete(path: string, textWithBar: string, eol: string, settings = {}, extra: Record<string, string> = {}) {
@@ -145,6 +146,7 @@ for (const [eolName, eol] of EOLS) {
       assert.equal(items[0].label, 'app.network');
       assert.equal(items[0].detail, 'app-network.service · network systemd-app');
       assert.ok(labels(items).includes('pasta'));
+      assert.ok(!labels(items).includes('host'), 'host draws the host-network warning');
       assert.ok(!labels(items).includes('bobnet.network'));
       assert.deepEqual(complete(web, lines('[Container]', 'Image=x', 'Network=pasta:|'), eol).items, [], 'no completion inside options');
       assert.equal(expandSnippet(items.find((i) => i.label === 'ns:')!.insertText), 'ns:/run/netns/name', 'modes that need an argument get a placeholder');

@@ -2,10 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { registerHoverProvider } from '../../server/src/features/hover';
 import { EOLS, cursor, lines, withEol } from '../helpers/text';
-import { serviceWith, userDir } from '../helpers/service';
+import { serviceWith, userDir, userSystemdDir } from '../helpers/service';
 import { fmtRange } from '../helpers/diagnostics';
 
 const DIR = userDir('alice');
+const SYSTEMD_DIR = userSystemdDir('alice');
 
 function hoverAt(path: string, textWithBar: string, eol: string, settings = {}) {
   const { text, position } = cursor(withEol(textWithBar, eol));
@@ -32,7 +33,7 @@ for (const [eolName, eol] of EOLS) {
     });
 
     it('explains systemd keys with a link to their man page', () => {
-      const h = hoverAt(`${DIR}/../../systemd/user/x.socket`, lines('[Socket]', 'Acc|ept=no'), eol)!;
+      const h = hoverAt(`${SYSTEMD_DIR}/x.socket`, lines('[Socket]', 'Acc|ept=no'), eol)!;
       assert.match(h.contents, /\*\*Accept=\*\*/);
       assert.match(h.contents, /freedesktop\.org\/software\/systemd\/man\/latest\/systemd\.socket\.html#Accept=/);
     });

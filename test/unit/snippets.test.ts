@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUADLET_TYPES } from '../../server/src/catalog/filetypes';
 import { SNIPPETS, skeletonsFor } from '../../server/src/catalog/snippets';
-import { serviceWith, userDir } from '../helpers/service';
+import { serviceWith, userDir, userSystemdDir } from '../helpers/service';
 import { expandSnippet } from '../helpers/snippets';
 
 const REPO = join(__dirname, '..', '..', '..');
 const DIR = userDir('postgres');
-const SYSTEMD_DIR = `${DIR}/../../systemd/user`;
+const SYSTEMD_DIR = userSystemdDir('postgres');
 
 describe('snippets', () => {
   it('snippets/*.code-snippets are generated from the catalogue data', () => {
@@ -49,7 +49,9 @@ describe('snippets', () => {
         for (const type of s.types ?? []) {
           if (type === 'artifact' && version === '5.4') continue;
           const path = s.language === 'quadlet' ? `${DIR}/new.${type}` : `${SYSTEMD_DIR}/new.${type}`;
-          const service = serviceWith({ [path]: expandSnippet(s.body.join('\n')) }, { podmanVersion: version });
+          // A socket starts the service of its name: give it one.
+          const companion = type === 'socket' ? { [`${SYSTEMD_DIR}/new.service`]: '[Service]\nExecStart=/bin/true\n' } : {};
+          const service = serviceWith({ ...companion, [path]: expandSnippet(s.body.join('\n')) }, { podmanVersion: version });
           assert.deepEqual(service.diagnostics(path).map((d) => `${d.code}: ${d.message}`), [], `${s.name} as .${type}`);
         }
       }

@@ -128,7 +128,9 @@ function network(ctx: ValueContext): CompletionItem[] {
   if (!span) return [];
   const taken = new Set(ctx.unit.doc.entries.filter((e) => e.key === ctx.entry.key && e !== ctx.entry).map((e) => e.value.split(':')[0]));
   const refs = unitChoices(ctx, ['network']).filter((c) => !taken.has(c.label));
-  return [...items(ctx, span, refs, 0), ...items(ctx, span, docsChoices(ctx.info), 1)];
+  // `host` draws the host-network warning for a container, pod or kube: not offered there.
+  const modes = docsChoices(ctx.info).filter((c) => c.label !== 'host' || ctx.type === 'build');
+  return [...items(ctx, span, refs, 0), ...items(ctx, span, modes, 1)];
 }
 
 function podRef(ctx: ValueContext): CompletionItem[] {

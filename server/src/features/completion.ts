@@ -12,7 +12,7 @@ import { keyDetail, keyMarkdown } from './key-docs';
 import { Located, Place, locate } from './locate';
 import { valueCompletions } from './completion-values';
 import { CompletionEnv, CompletionItem, sortKey } from './completion-types';
-import { viewOf } from './scope-units';
+import { viewOf } from './references';
 
 export type { CompletionEnv, CompletionHooks, CompletionItem, CompletionKind } from './completion-types';
 
@@ -89,7 +89,7 @@ function keyItems(located: Located, place: Extract<Place, { kind: 'key' }>, type
   const unit = located.unit!;
   const setHere = new Set(unit.doc.entries.filter((e) => e.section.name === section.name && e !== place.entry).map((e) => e.key));
   // Partners may come from drop-ins, so the effective unit decides (a drop-in itself only sees its own lines).
-  const effective = unit.identity.kind === 'dropin' ? unit.doc.entries.filter((e) => e.section.name === section.name) : viewOf(env.index, unit).entries(section.name).map((s) => s.entry);
+  const effective = unit.identity.kind === 'dropin' ? unit.doc.entries.filter((e) => e.section.name === section.name) : viewOf({ index: env.index, podmanVersion: env.settings.podmanVersion }, unit).entries(section.name).map((s) => s.entry);
   const count = (key: string) => effective.filter((e) => e.key === key && e.value.trim() !== '' && e !== place.entry).length;
   const last = (key: string) => effective.filter((e) => e.key === key && e !== place.entry).pop()?.value.trim();
   const version = env.settings.podmanVersion;

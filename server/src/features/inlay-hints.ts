@@ -3,6 +3,8 @@
 // → `db.service`. Only references that resolve in the referrer's own scope get a hint. References
 // and resolution are the workspace's (workspace/references.ts, workspace/resolution.ts).
 
+import { TRANSLATION_SINCE } from '../catalog/values/systemd';
+import { atLeast } from '../catalog/versions';
 import { Position, Range } from '../syntax/model';
 import { WorkspaceIndex } from '../workspace/index';
 import { generatedNamesOf, referencesInFile, resolve } from './references';
@@ -20,6 +22,8 @@ export function inlayHints(path: string, index: WorkspaceIndex, podmanVersion: s
   for (const found of referencesInFile(ctx, path)) {
     const ref = found.ref;
     if (ref.form !== 'quadlet' || ref.implicit) continue;
+    // Before 5.5 the generator passes [Unit] dependencies to systemd untranslated: no name to show.
+    if (ref.section === 'Unit' && !atLeast(podmanVersion, TRANSLATION_SINCE)) continue;
     const at = ref.range.end;
     if (range && (at.line < range.start.line || at.line > range.end.line)) continue;
     const res = resolve(ctx, found);
