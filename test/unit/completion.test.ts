@@ -214,6 +214,12 @@ for (const [eolName, eol] of EOLS) {
     it('offers loopback PublishPort= values first, with the next free port when the inventory provides it', () => {
       const plain = complete(web, lines('[Container]', 'Image=x', 'PublishPort=|'), eol).items;
       assert.deepEqual(labels(plain), ['127.0.0.1:8080:80', '[::1]:8080:80']);
+      // The port inventory knows 8080 and 8081 are taken on 127.0.0.1 (by bob, on the same host).
+      const taken = complete(web, lines('[Container]', 'Image=x', 'PublishPort=|'), eol, {}, {
+        [`${BOB}/a.container`]: '[Container]\nImage=docker.io/library/nginx:1\nPublishPort=127.0.0.1:8080:80\nPublishPort=127.0.0.1:8081:81\n',
+      }).items;
+      assert.deepEqual(labels(taken), ['127.0.0.1:8082:80', '[::1]:8080:80']);
+      assert.match(taken[0].detail!, /8082 is the next free port on 127\.0\.0\.1/);
       const { text, position } = cursor(withEol(lines('[Container]', 'Image=x', 'PublishPort=127|'), eol));
       const service = serviceWith({ ...SCOPE, [web]: text });
       service.completionHooks.nextFreePort = (scope, address) => (scope.owner === 'alice' && address === '127.0.0.1' ? 18081 : undefined);

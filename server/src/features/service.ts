@@ -24,6 +24,11 @@ import { TextEdit } from './edits';
 import { formatEdits } from './format';
 import { DocumentSymbol, FoldingRange, SelectionRange, documentSymbols, foldingRanges, selectionRanges } from './structure';
 import { InlayHint, inlayHints } from './inlay-hints';
+import { parseIp } from '../catalog/values/net';
+import { nextFreePort } from '../workspace/ports/checks';
+
+/** Where PublishPort= completion starts looking for a free host port (above the privileged range). */
+const FIRST_SUGGESTED_PORT = 8080;
 
 export interface ServiceOptions {
   scope?: ScopeContext;
@@ -156,8 +161,16 @@ export class QuadletService {
 
   // ---- editing features (completion, hover, formatting, structure) ----
 
-  /** Extension points of completion; the port inventory provides `nextFreePort`. */
-  readonly completionHooks: CompletionHooks = {};
+  /**
+   * Extension points of completion. `nextFreePort`: the lowest host port from 8080 up that nobody on
+   * the host binds on that address (the port inventory's answer, as the port-conflict quick fix uses).
+   */
+  readonly completionHooks: CompletionHooks = {
+    nextFreePort: (scope, address) => {
+      const ip = parseIp(address);
+      return ip ? nextFreePort(this.index, scope.host, { kind: 'ip', ip }, 'tcp', FIRST_SUGGESTED_PORT - 1) : undefined;
+    },
+  };
 
   completion(path: string, position: Position): CompletionItem[] {
     const file = this.index.getFile(path);
