@@ -107,10 +107,14 @@ function unitChoices(ctx: ValueContext, types: UnitType[], insert?: (name: strin
 
 // ---- per kind ---------------------------------------------------------------------------------
 
+// Values a security rule flags (`privileged`: SecurityLabelDisable=true turns SELinux separation off).
+const FLAGGED_VALUES: Record<string, string[]> = { 'Container.SecurityLabelDisable': ['true'] };
+
 function booleans(ctx: ValueContext): CompletionItem[] {
   const span = firstToken(ctx.value, ctx.offset);
   if (!span) return [];
-  const pair = ctx.info.origin === 'systemd' ? ['yes', 'no'] : ['true', 'false'];
+  const flagged = FLAGGED_VALUES[`${ctx.section}.${ctx.entry.key}`] ?? [];
+  const pair = (ctx.info.origin === 'systemd' ? ['yes', 'no'] : ['true', 'false']).filter((v) => !flagged.includes(v));
   return items(ctx, span, pair.map((label) => ({ label, kind: 'constant' as const })));
 }
 
