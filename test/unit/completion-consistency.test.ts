@@ -36,7 +36,7 @@ const BASE: Record<UnitType, string> = {
   build: '[Build]\nImageTag=localhost/x:1\nSetWorkingDirectory=unit\n',
   pod: '[Pod]\n',
   artifact: '[Artifact]\nArtifact=quay.io/example/a:1\n',
-  socket: '[Socket]\nListenStream=127.0.0.1:9000\n',
+  socket: '[Install]\nWantedBy=sockets.target\n[Socket]\nListenStream=127.0.0.1:9000\n',
   service: '[Service]\nExecStart=/bin/true\n',
   target: '[Unit]\nDescription=t\n',
   timer: '[Timer]\nOnCalendar=daily\n',
@@ -51,8 +51,9 @@ function pathFor(type: UnitType): string {
 /** The base text with `section` open at its end; returns the text and the line where a key goes. */
 function withSection(type: UnitType, section: string): { text: string; line: number } {
   const base = BASE[type];
-  const opensWith = base.startsWith(`[${section}]`);
-  const text = opensWith ? base : `${base}[${section}]\n`;
+  // Keys go at the end: reuse the base's last section when it is the one asked for.
+  const headers = base.match(/^\[[^\]]*\]/gm) ?? [];
+  const text = headers[headers.length - 1] === `[${section}]` ? base : `${base}[${section}]\n`;
   return { text, line: text.split('\n').length - 1 };
 }
 

@@ -15,6 +15,11 @@ describe('contributed settings', () => {
     }
   });
 
+  it('contributes each setting once (JSON.parse would silently keep the last duplicate)', () => {
+    const raw = readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8');
+    for (const name of Object.keys(props)) assert.equal(raw.split(`"${name}":`).length - 1, 1, `${name} is contributed once`);
+  });
+
   it('gives each a JSON schema type, a default that fits it, and a description', () => {
     for (const [name, p] of Object.entries(props)) {
       assert.ok(p.type, `${name} has a type`);
