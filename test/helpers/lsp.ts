@@ -31,10 +31,20 @@ export class LspClient {
   private waiters: Waiter[] = [];
   readonly stderr: string[] = [];
   private readonly configured: boolean;
+  private configuration: Record<string, unknown> | undefined;
+  private readonly clientName?: string;
+  /** Methods of the requests the server sent us, in order (e.g. inlay hint refreshes). */
+  readonly serverRequests: string[] = [];
+  private conditions: Array<() => void> = [];
 
-  /** `env`: the server's environment (PATH empty by default); `configuration`: what workspace/configuration answers. */
-  constructor(opts: { env?: NodeJS.ProcessEnv; configuration?: Record<string, unknown> } = {}) {
+  /**
+   * `env`: the server's environment (PATH empty by default); `configuration`: what workspace/configuration
+   * answers (change it with setConfiguration); `clientName`: clientInfo.name (e.g. "Visual Studio Code").
+   */
+  constructor(opts: { env?: NodeJS.ProcessEnv; configuration?: Record<string, unknown>; clientName?: string } = {}) {
     this.configured = opts.configuration !== undefined;
+    this.configuration = opts.configuration;
+    this.clientName = opts.clientName;
     this.child = spawn(process.execPath, [join(REPO, 'dist', 'server.js'), '--stdio'], { env: opts.env ?? { ...process.env, PATH: '' } });
     this.child.stderr.on('data', (b: Buffer) => this.stderr.push(b.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
@@ -46,9 +56,17 @@ export class LspClient {
           w.resolve(p.diagnostics);
         }
       }
+      this.checkConditions();
     });
     // Answer the requests a server may send to its client.
-    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.configuration ?? {}));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration ?? {}));
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/diagnostic/refresh']) {
+      this.connection.onRequest(method, () => {
+        this.serverRequests.push(method);
+        this.checkConditions();
+        return null;
+      });
+    }
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
@@ -79,16 +97,53 @@ export class LspClient {
     });
   }
 
+  /** Changes what workspace/configuration answers; send workspace/didChangeConfiguration afterwards. */
+  setConfiguration(configuration: Record<string, unknown>): void {
+    this.configuration = configuration;
+  }
+
+  /** The latest diagnostics published for a document (undefined: none yet). */
+  latestDiagnostics(uri: string): LspDiagnostic[] | undefined {
+    return this.latest.get(uri);
+  }
+
+  private checkConditions(): void {
+    for (const c of [...this.conditions]) c();
+  }
+
+  /** Resolves once `test` holds (checked after each diagnostics notification and server request). */
+  waitFor(what: string, test: () => boolean, timeoutMs = 5000): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const condition = () => {
+        if (!test()) return;
+        clearTimeout(timer);
+        this.conditions = this.conditions.filter((c) => c !== condition);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.conditions = this.conditions.filter((c) => c !== condition);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.conditions.push(condition);
+    });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
   async initialize(rootPath: string, initializationOptions: Record<string, unknown> = { settings: { podmanVersion: '5.8' } }): Promise<{ capabilities: Record<string, unknown> }> {
     const uri = LspClient.uri(rootPath);
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'ws' }],
+      ...(this.clientName ? { clientInfo: { name: this.clientName } } : {}),
       capabilities: {
         textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
         // Announced only when the test supplies workspace settings, so the server asks for them.
-        ...(this.configured ? { workspace: { configuration: true } } : {}),
+        ...(this.configured ? { workspace: { configuration: true, inlayHint: { refreshSupport: true } } } : {}),
       },
       initializationOptions,
     });

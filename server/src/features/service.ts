@@ -17,6 +17,18 @@ import { loadCompanionFiles } from './companions';
 import { PodmanFindings } from './generator/findings';
 import { activatorCodeActions } from './activator/actions';
 import { activatorEnv, fileExists } from './activator/env';
+import { Position } from '../syntax/model';
+import { CompletionHooks, CompletionItem, completions } from './completion';
+import { HoverResult, hover } from './hover';
+import { TextEdit } from './edits';
+import { formatEdits } from './format';
+import { DocumentSymbol, FoldingRange, SelectionRange, documentSymbols, foldingRanges, selectionRanges } from './structure';
+import { InlayHint, inlayHints } from './inlay-hints';
+import { parseIp } from '../catalog/values/net';
+import { nextFreePort } from '../workspace/ports/checks';
+
+/** Where PublishPort= completion starts looking for a free host port (above the privileged range). */
+const FIRST_SUGGESTED_PORT = 8080;
 
 export interface ServiceOptions {
   scope?: ScopeContext;
@@ -145,6 +157,54 @@ export class QuadletService {
     if (!file) return [];
     const settings = this.analysis.settings;
     return [...quickFixes(file, diagnostics, this.index, settings), ...activatorCodeActions(file, range, activatorEnv(this.index, settings, fileExists(this.index)))];
+  }
+
+  // ---- editing features (completion, hover, formatting, structure) ----
+
+  /**
+   * Extension points of completion. `nextFreePort`: the lowest host port from 8080 up that nobody on
+   * the host binds on that address (the port inventory's answer, as the port-conflict quick fix uses).
+   */
+  readonly completionHooks: CompletionHooks = {
+    nextFreePort: (scope, address) => {
+      const ip = parseIp(address);
+      return ip ? nextFreePort(this.index, scope.host, { kind: 'ip', ip }, 'tcp', FIRST_SUGGESTED_PORT - 1) : undefined;
+    },
+  };
+
+  completion(path: string, position: Position): CompletionItem[] {
+    const file = this.index.getFile(path);
+    return file ? completions(file, position, { index: this.index, settings: this.analysis.settings, hooks: this.completionHooks }) : [];
+  }
+
+  hover(path: string, position: Position): HoverResult | undefined {
+    const file = this.index.getFile(path);
+    return file ? hover(file, position, { index: this.index, settings: this.analysis.settings }) : undefined;
+  }
+
+  /** Formatting edits for the document, or only for the lines of `range`. */
+  format(path: string, range?: Range): TextEdit[] {
+    const file = this.index.getFile(path);
+    return file ? formatEdits(file, range) : [];
+  }
+
+  documentSymbols(path: string): DocumentSymbol[] {
+    const file = this.index.getFile(path);
+    return file ? documentSymbols(file, this.index, this.analysis.settings.podmanVersion) : [];
+  }
+
+  foldingRanges(path: string): FoldingRange[] {
+    const file = this.index.getFile(path);
+    return file ? foldingRanges(file) : [];
+  }
+
+  selectionRanges(path: string, positions: Position[]): SelectionRange[] {
+    const file = this.index.getFile(path);
+    return file ? selectionRanges(file, positions) : [];
+  }
+
+  inlayHints(path: string, range?: Range): InlayHint[] {
+    return this.index.getFile(path) ? inlayHints(path, this.index, this.analysis.settings.podmanVersion, range) : [];
   }
 
   private inputFor(text: string) {

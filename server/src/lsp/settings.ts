@@ -16,11 +16,17 @@ export interface ClientSettings {
   podmanVersion?: string;
   severity?: Record<string, string>;
   trustedAddresses?: string[];
-  unprivilegedPortStart?: number;
+  // Scalars that `.quadlet-ls.json` can also set: the editor's default (null or "") means "not set",
+  // so the workspace file decides unless the user set the editor setting.
+  unprivilegedPortStart?: number | null;
   socketProxydPath?: string;
   scopes?: ScopeMapping[];
-  hardening?: 'off' | 'recommend';
-  maxFileSize?: number;
+  hardening?: 'off' | 'recommend' | '';
+  maxFileSize?: number | null;
+  /** Show generated names after references (editor only). */
+  inlayHints?: boolean;
+  /** Path of Podman's quadlet generator; machine-scoped, never taken from workspace settings. */
+  generatorPath?: string;
 }
 
 export interface InitOptions {
@@ -67,10 +73,10 @@ export async function scopeContextFrom(roots: string[], settings: ClientSettings
   const merged = mergeConfigs(config, {
     scopes: settings.scopes,
     trustedAddresses: settings.trustedAddresses,
-    unprivilegedPortStart: settings.unprivilegedPortStart,
-    socketProxydPath: settings.socketProxydPath,
-    hardening: settings.hardening,
-    maxFileSize: settings.maxFileSize,
+    unprivilegedPortStart: settings.unprivilegedPortStart ?? undefined,
+    socketProxydPath: settings.socketProxydPath || undefined,
+    hardening: settings.hardening || undefined,
+    maxFileSize: settings.maxFileSize ?? undefined,
     severity: settings.severity as QuadletConfig['severity'],
   });
   return {

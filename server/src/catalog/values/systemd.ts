@@ -35,9 +35,9 @@ export function parseListenValue(value: string): ValueResult {
 
 const UNIT_SUFFIXES = ['service', 'socket', 'target', 'timer', 'mount', 'automount', 'swap', 'path', 'slice', 'scope', 'device'];
 const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+$/;
-/** [Unit] keys whose Quadlet unit names the 5.5+ generator translates to service names. */
-const TRANSLATED = new Set(['After', 'Before', 'BindsTo', 'Conflicts', 'OnFailure', 'OnSuccess', 'PartOf', 'PropagatesReloadTo', 'PropagatesStopTo', 'ReloadPropagatedFrom', 'Requires', 'Requisite', 'StopPropagatedFrom', 'Upholds', 'Wants']);
-const TRANSLATION_SINCE = '5.5';
+/** [Unit] keys whose Quadlet unit names the 5.5+ generator translates to service names (completion and inlay hints use it too). */
+export const TRANSLATED = new Set(['After', 'Before', 'BindsTo', 'Conflicts', 'OnFailure', 'OnSuccess', 'PartOf', 'PropagatesReloadTo', 'PropagatesStopTo', 'ReloadPropagatedFrom', 'Requires', 'Requisite', 'StopPropagatedFrom', 'Upholds', 'Wants']);
+export const TRANSLATION_SINCE = '5.5';
 const INSTALL_LINKS = new Set(['WantedBy', 'RequiredBy', 'UpheldBy']);
 
 /**

@@ -9,5 +9,22 @@ import { navigationHandler } from './navigation';
 import { renameHandler } from './rename';
 import { hoverHandler } from './hover';
 import { statsHandler } from './stats';
+import { completionHandler } from './completion';
+import { formattingHandler } from './formatting';
+import { structureHandler } from './structure';
+import { inlayHintsHandler } from './inlay-hints';
 
-export const HANDLERS: HandlerModule[] = [documentsHandler, codeActionsHandler, portsHandler, generatorHandler, navigationHandler, renameHandler, hoverHandler, statsHandler];
+export const HANDLERS: HandlerModule[] = [
+  documentsHandler,
+  codeActionsHandler,
+  portsHandler,
+  generatorHandler,
+  navigationHandler,
+  renameHandler,
+  hoverHandler,
+  statsHandler,
+  completionHandler,
+  formattingHandler,
+  structureHandler,
+  inlayHintsHandler,
+];
