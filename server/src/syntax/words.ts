@@ -57,8 +57,17 @@ function decodeEscape(value: string, i: number): { text: string; next: number } 
   return undefined;
 }
 
+export interface SplitOptions {
+  /**
+   * 'decode' (exec-style, the default): C escapes are decoded, bad ones reported and kept.
+   * 'keep' (systemd's strv lists): a backslash and the character after it are kept as written.
+   */
+  escapes?: 'decode' | 'keep';
+}
+
 /** systemd-style word splitting with unquoting and C unescaping (relaxed: bad escapes are kept). */
-export function splitWords(value: string): SplitResult {
+export function splitWords(value: string, options: SplitOptions = {}): SplitResult {
+  const keepEscapes = options.escapes === 'keep';
   const words: Word[] = [];
   const problems: WordProblem[] = [];
   let i = 0;
@@ -73,6 +82,11 @@ export function splitWords(value: string): SplitResult {
     while (i < value.length) {
       const c = value[i];
       if (!quote && isBlank(c)) break;
+      if (c === '\\' && keepEscapes) {
+        text += value.slice(i, i + 2);
+        i += 2;
+        continue;
+      }
       if (c === '\\') {
         const esc = decodeEscape(value, i);
         if (esc) {

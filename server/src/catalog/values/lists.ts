@@ -13,38 +13,11 @@ export interface SplitValue {
   problems: ValueProblem[];
 }
 
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
-}
-
 export function splitStrv(value: string): SplitValue {
-  const words: Word[] = [];
-  let i = 0;
-  while (i < value.length) {
-    while (i < value.length && isBlank(value[i])) i++;
-    if (i >= value.length) break;
-    const start = i;
-    let text = '';
-    let quote: string | undefined;
-    let quoted = false;
-    while (i < value.length && (quote || !isBlank(value[i]))) {
-      const c = value[i];
-      if (c === '\\' && i + 1 < value.length) {
-        text += c + value[i + 1];
-        i += 2;
-        continue;
-      }
-      if (quote && c === quote) quote = undefined;
-      else if (!quote && (c === '"' || c === "'")) {
-        quote = c;
-        quoted = true;
-      } else text += c;
-      i++;
-    }
-    if (quote) {
-      return { words: [], problems: [problem(start, value.length, 'this quote is never closed, so the generator silently drops the whole line.', 'warning')] };
-    }
-    words.push({ text, start, end: i, quoted });
+  const { words, problems } = splitWords(value, { escapes: 'keep' });
+  if (problems.some((p) => p.kind === 'quote')) {
+    const last = words[words.length - 1];
+    return { words: [], problems: [problem(last.start, value.length, 'this quote is never closed, so the generator silently drops the whole line.', 'warning')] };
   }
   return { words, problems: [] };
 }
