@@ -41,29 +41,46 @@ export const SCENARIO = {
   activatorTitle: 'Generate socket activator for 127.0.0.1:6379…',
   activatorMovedText: /PublishPort=127\.0\.0\.1:16379:6379/,
   activatorFiles: ['cache-activator.socket', 'cache-activator.service'],
+  activatorDir: 'hosts/web1/home/alice/.config/systemd/user',   // where they go (alice's systemd user units)
 };
 
 /**
- * @param {object} o
- * @param {import('playwright-core').Page} o.page
- * @param {string} o.baseUrl
- * @param {string} o.folder       workspace folder (a copy of examples/)
- * @param {(name:string)=>Promise<string>} o.shot  saves a screenshot, returns its path
- * @param {Record<string,boolean>} o.features     gates (test/editor-features.json)
- * @param {(msg:string)=>void} o.log
- * @param {number} [o.stepTimeoutMs]
- * @returns {Promise<{ passed: string[], notRun: string[] }>}
+ * Quick Open (Ctrl+P) a file and wait until its tab is active. `query` defaults to the name; a workspace-relative
+ * path finds a file that was just created (Quick Open checks such a path on disk instead of searching).
  */
-/** Quick Open (Ctrl+P) a file by name and wait until its tab is active. */
-async function quickOpen(page, name) {
-  for (let i = 1; ; i++) {                       // the first Ctrl+P can arrive before the keybinding service is ready
-    await page.keyboard.press('Control+P');
-    try { await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
+async function quickOpen(page, name, query = name) {
+  // Retried as a whole: the first Ctrl+P can arrive before the keybinding service is ready, and under load Enter can
+  // reach the list while its results are still being replaced (then nothing opens).
+  for (let i = 1; ; i++) {
+    try {
+      await page.keyboard.press('Control+P');
+      await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
+      await page.keyboard.type(query);
+      await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor({ timeout: 8000 });
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.activeTab, { hasText: name }).waitFor({ timeout: 5000 });
+      return;
+    } catch (e) {
+      if (i === 5) throw e;
+      await page.keyboard.press('Escape');
+    }
   }
-  await page.keyboard.type(name);
-  await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor();
+}
+
+/** Ctrl+G, the line number, Enter; retried when the Go to Line box did not open (its input shows ":" when it did). */
+async function goToLine(page, line) {
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('Control+G');
+    try {
+      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === ':'),
+        SEL.quickInputBox, { timeout: 3000 });
+      break;
+    } catch (e) { if (i === 5) throw e; }
+  }
+  await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
-  await page.locator(SEL.activeTab, { hasText: name }).waitFor();
+  await page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
+    && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line });
 }
 
 /** Ctrl+. until the code action menu shows `title`, then move the focus onto it (rows cannot be clicked). */
@@ -79,6 +96,17 @@ async function openActionMenuAt(page, title) {
   await focused.waitFor();
 }
 
+/**
+ * @param {object} o
+ * @param {import('playwright-core').Page} o.page
+ * @param {string} o.baseUrl
+ * @param {string} o.folder       workspace folder (a copy of examples/)
+ * @param {(name:string)=>Promise<string>} o.shot  saves a screenshot, returns its path
+ * @param {Record<string,boolean>} o.features     gates (test/editor-features.json)
+ * @param {(msg:string)=>void} o.log
+ * @param {number} [o.stepTimeoutMs]
+ * @returns {Promise<{ passed: string[], notRun: string[] }>}
+ */
 export async function driveSmoke({ page, baseUrl, folder, shot, features, log, stepTimeoutMs = 30000 }) {
   const passed = [];
   const notRun = [];
@@ -156,20 +184,16 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   }
 
   // 7. socket activator by keyboard: the PublishPort= line (Ctrl+G), Ctrl+. , the action, Enter; the new units show up
-  // in the Explorer (Quick Open reveals the new socket there, next to its service)
+  // in the Explorer (opening the new socket reveals it there, next to its service; by its path, because Quick Open's
+  // file search may not know a file created a moment ago)
   await quickOpen(page, SCENARIO.activatorFile);
-  await page.keyboard.press('Control+G');
-  await page.locator(SEL.quickInputBox).waitFor();
-  await page.keyboard.type(String(SCENARIO.activatorLine));
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
-    && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line: SCENARIO.activatorLine });
+  await goToLine(page, SCENARIO.activatorLine);
   await openActionMenuAt(page, SCENARIO.activatorTitle);
   await shot('08-activator-menu');
   await page.keyboard.press('Enter');
   await page.waitForFunction(({ sel, re }) => new RegExp(re).test((document.querySelector(sel)?.innerText || '').replace(/\u00a0/g, ' ')),
     { sel: SEL.editorLines, re: SCENARIO.activatorMovedText.source });
-  await quickOpen(page, SCENARIO.activatorFiles[0]);
+  await quickOpen(page, SCENARIO.activatorFiles[0], `${SCENARIO.activatorDir}/${SCENARIO.activatorFiles[0]}`);
   for (const f of SCENARIO.activatorFiles) await page.locator(SEL.explorerRow, { hasText: f }).waitFor();
   await page.locator(SEL.editorLines, { hasText: 'ListenStream=127.0.0.1:6379' }).waitFor();
   await shot('09-activator-files');
