@@ -83,15 +83,9 @@ describe('ports view and registry export', () => {
     assert.ok((await readTree(tree)).web1.endpoints['127.0.0.1:8080/tcp']);
   });
 
+  // Through the command's argument, which skips its two quick picks (answering them from here raced under load).
   it('"Export port registry" (Markdown, new document) opens the registry with every listener', async () => {
-    // Answer both quick picks with their first entry (Markdown, New untitled document) the way Enter would.
-    let done = false;
-    const run = vscode.commands.executeCommand('quadletLs.exportPortRegistry').finally(() => { done = true; });
-    await waitFor(async () => {
-      if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done;
-    }, { what: 'the export command to finish' });
-    await run;
+    await vscode.commands.executeCommand('quadletLs.exportPortRegistry', { format: 'markdown', target: 'untitled' });
     const doc = vscode.window.activeTextEditor?.document;
     assert.ok(doc && doc.isUntitled && doc.languageId === 'markdown', `active: ${doc?.uri.toString()} (${doc?.languageId})`);
     const text = doc.getText();
@@ -103,6 +97,18 @@ describe('ports view and registry export', () => {
     assert.match(text, /^\| web1 \| 5672 \| tcp \| 127\.0\.0\.1 \| dave \| queue\.container \| \S*queue\.container:6 \| +\|$/m);
     assert.equal(text.split('\n').filter((l) => l.startsWith('| web1 |')).length, 5, 'one row per listener');
     assert.match(text, /^5 listener\(s\), 0 in conflict\.$/m);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('"Export port registry" as JSON: one object per listener, with owner, unit and line', async () => {
+    await vscode.commands.executeCommand('quadletLs.exportPortRegistry', { format: 'json', target: 'untitled' });
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc && doc.isUntitled && doc.languageId === 'json', `active: ${doc?.uri.toString()} (${doc?.languageId})`);
+    const rows = JSON.parse(doc.getText());
+    assert.ok(Array.isArray(rows), `not an array: ${doc.getText().slice(0, 200)}`);
+    const bob = rows.filter((r) => r.owner === 'bob');
+    assert.deepEqual(bob.map((r) => [r.port, r.address, r.unit, r.line]), [['6379', '127.0.0.1', 'cache.container', 6]]);
+    assert.equal(rows.length, 5);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
