@@ -3,14 +3,14 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { CLIENT_FEATURES } from './features/index';
+import { CLIENT_FEATURES, QuadletApi } from './features/index';
 import { userGeneratorPath } from './features/generator';
 
 let client: LanguageClient | undefined;
 
 export const LANGUAGE_IDS = ['quadlet', 'systemd-unit'];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<QuadletApi> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -33,7 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('quadletLs/trustGranted')),
   );
   await client.start();
-  for (const feature of CLIENT_FEATURES) feature(context, client);
+  const api: QuadletApi = {};
+  for (const feature of CLIENT_FEATURES) Object.assign(api, feature(context, client));
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

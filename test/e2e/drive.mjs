@@ -34,7 +34,67 @@ export const SCENARIO = {
   hoverKey: 'Image',
   hoverText: /Image to run/,
   completionLabel: 'Volume',            // not in the file: word-based suggestions cannot fake it
+  // The socket activator on a database's PublishPort= line. examples/' postgres db.container already has its activator
+  // (so quadlet-ls offers none there); alice's Redis cache.container has none yet and publishes 6379 on every interface.
+  activatorFile: 'cache.container',
+  activatorLine: 7,
+  activatorTitle: 'Generate socket activator for 127.0.0.1:6379…',
+  activatorMovedText: /PublishPort=127\.0\.0\.1:16379:6379/,
+  activatorFiles: ['cache-activator.socket', 'cache-activator.service'],
+  activatorDir: 'hosts/web1/home/alice/.config/systemd/user',   // where they go (alice's systemd user units)
 };
+
+/**
+ * Quick Open (Ctrl+P) a file and wait until its tab is active. `query` defaults to the name; a workspace-relative
+ * path finds a file that was just created (Quick Open checks such a path on disk instead of searching).
+ */
+async function quickOpen(page, name, query = name) {
+  // Retried as a whole: the first Ctrl+P can arrive before the keybinding service is ready, and under load Enter can
+  // reach the list while its results are still being replaced (then nothing opens).
+  for (let i = 1; ; i++) {
+    try {
+      await page.keyboard.press('Control+P');
+      await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
+      await page.keyboard.type(query);
+      await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor({ timeout: 8000 });
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.activeTab, { hasText: name }).waitFor({ timeout: 5000 });
+      return;
+    } catch (e) {
+      if (i === 5) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Ctrl+G, the line number, Enter; retried when the Go to Line box did not open (its input shows ":" when it did). */
+async function goToLine(page, line) {
+  for (let i = 1; ; i++) {
+    await page.keyboard.press('Control+G');
+    try {
+      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === ':'),
+        SEL.quickInputBox, { timeout: 3000 });
+      break;
+    } catch (e) { if (i === 5) throw e; }
+  }
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
+    && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line });
+}
+
+/** Ctrl+. until the code action menu shows `title`, then move the focus onto it (rows cannot be clicked). */
+async function openActionMenuAt(page, title) {
+  const row = page.locator(SEL.actionRow, { hasText: title });
+  for (let i = 1; ; i++) {                       // Ctrl+. right after focusing sometimes opens nothing: retry
+    await page.keyboard.press('Control+.');
+    try { await row.waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
+  }
+  const focused = page.locator(SEL.actionRowFocused, { hasText: title });
+  const rows = await page.locator(SEL.actionRow).count();
+  for (let i = 0; i <= rows && !(await focused.count()); i++) await page.keyboard.press('ArrowDown');
+  await focused.waitFor();
+}
 
 /**
  * @param {object} o
@@ -62,14 +122,7 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   // 2. open the file by Quick Open (keyboard), as a user would in a deep tree
   await page.locator(SEL.explorerRow).first().click();
   await page.mouse.move(900, 450);               // park the pointer over the editor area: no explorer tooltips in the shots
-  for (let i = 1; ; i++) {                       // the first Ctrl+P can arrive before the keybinding service is ready
-    await page.keyboard.press('Control+P');
-    try { await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
-  }
-  await page.keyboard.type(SCENARIO.file);
-  await page.locator(SEL.quickInputRow, { hasText: SCENARIO.file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(SEL.activeTab, { hasText: SCENARIO.file }).waitFor();
+  await quickOpen(page, SCENARIO.file);
   await page.locator(SEL.languageStatus, { hasText: SCENARIO.language }).waitFor();
   ok(`${SCENARIO.file} opens with language "${SCENARIO.language}"`);
 
@@ -92,12 +145,7 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   await problem.dblclick();
   await page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
     && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line: SCENARIO.problemLine });
-  const fix = page.locator(SEL.actionRow, { hasText: SCENARIO.fixTitle });
-  for (let i = 1; ; i++) {                       // Ctrl+. right after focusing sometimes opens nothing: retry
-    await page.keyboard.press('Control+.');
-    try { await fix.waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
-  }
-  await page.locator(SEL.actionRowFocused, { hasText: SCENARIO.fixTitle }).waitFor();
+  await openActionMenuAt(page, SCENARIO.fixTitle);
   await shot('04-quick-fix-menu');
   await page.keyboard.press('Enter');             // rows cannot be clicked: a pointer block covers them
   await page.waitForFunction(({ sel, re }) => new RegExp(re).test((document.querySelector(sel)?.innerText || '').replace(/\u00a0/g, ' ')),
@@ -134,5 +182,21 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
     ok(`completion offers ${SCENARIO.completionLabel}`);
     await page.keyboard.press('Escape');
   }
+
+  // 7. socket activator by keyboard: the PublishPort= line (Ctrl+G), Ctrl+. , the action, Enter; the new units show up
+  // in the Explorer (opening the new socket reveals it there, next to its service; by its path, because Quick Open's
+  // file search may not know a file created a moment ago)
+  await quickOpen(page, SCENARIO.activatorFile);
+  await goToLine(page, SCENARIO.activatorLine);
+  await openActionMenuAt(page, SCENARIO.activatorTitle);
+  await shot('08-activator-menu');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(({ sel, re }) => new RegExp(re).test((document.querySelector(sel)?.innerText || '').replace(/\u00a0/g, ' ')),
+    { sel: SEL.editorLines, re: SCENARIO.activatorMovedText.source });
+  await quickOpen(page, SCENARIO.activatorFiles[0], `${SCENARIO.activatorDir}/${SCENARIO.activatorFiles[0]}`);
+  for (const f of SCENARIO.activatorFiles) await page.locator(SEL.explorerRow, { hasText: f }).waitFor();
+  await page.locator(SEL.editorLines, { hasText: 'ListenStream=127.0.0.1:6379' }).waitFor();
+  await shot('09-activator-files');
+  ok(`"${SCENARIO.activatorTitle}" by keyboard: ${SCENARIO.activatorFiles.join(' and ')} in the Explorer`);
   return { passed, notRun };
 }

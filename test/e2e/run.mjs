@@ -4,7 +4,8 @@
 //   1. package the extension under test with vsce (no warnings allowed; contents checked like test/editor/packaging),
 //   2. install the .vsix with `code-server --install-extension` into a fresh sandbox,
 //   3. start code-server on a copy of examples/ and run the scenario in drive.mjs (squiggle, Problems entry, quick fix
-//      by keyboard, hover and completion when their gates are on), saving a PNG per step.
+//      by keyboard, hover and completion when their gates are on, the socket activator by keyboard and its new files in
+//      the Explorer), saving a PNG per step.
 // Screenshots go to $QLS_E2E_OUT or <repo>/.test-output/e2e/ (printed at the end). Needs a build (npm run build).
 // QLS_EDITOR_BROKEN=1: the broken copy is packaged and installed instead (negative control: must fail).
 // Exit code: 0 passed, 1 failed (or tools missing with CI=true), 0 with a SKIP line when tools are missing locally.

@@ -16,6 +16,14 @@ const FIXTURES = {
   bobCache: 'hosts/web1/home/bob/.config/containers/systemd/cache.container',
   bobCacheDropIn: 'hosts/web1/home/bob/.config/containers/systemd/cache.container.d/10-limits.conf',
   postgresSocket: 'hosts/web1/home/postgres/.config/systemd/user/db-activator.socket',
+  // carol: a network and two containers that reference it (definition, rename)
+  carolNetwork: 'hosts/web1/home/carol/.config/containers/systemd/app.network',
+  carolBackend: 'hosts/web1/home/carol/.config/containers/systemd/backend.container',
+  carolFrontend: 'hosts/web1/home/carol/.config/containers/systemd/frontend.container',
+  // dave: two containers with a published port and no activator yet (socket activator action)
+  daveApi: 'hosts/web1/home/dave/.config/containers/systemd/api.container',
+  daveQueue: 'hosts/web1/home/dave/.config/containers/systemd/queue.container',
+  daveUnits: 'hosts/web1/home/dave/.config/systemd/user',
 };
 
 function loadFeatures() {
@@ -112,6 +120,56 @@ async function quickFixesAt(uri, range) {
   return actions || [];
 }
 
+/** Code actions of one kind ('quickfix', 'refactor', …) the editor gets for a range. */
+async function codeActionsAt(uri, range, kind) {
+  return (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, kind)) || [];
+}
+
+function titles(actions) {
+  return actions.map((a) => a.title).join(' | ') || '(nothing)';
+}
+
+/** Whether a file exists on disk (through the editor's file system). */
+async function exists(uri) {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file's bytes on disk as text (not an editor buffer). */
+async function readDisk(uri) {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Resolve on the next event of `event` that satisfies `pred`, or fail after `ms`. Subscribe before acting. */
+function nextEvent(event, { pred = () => true, ms = WAIT_MS, what = 'event' } = {}) {
+  let sub, timer;
+  return new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    sub = event((e) => { if (pred(e)) resolve(e); });
+  }).finally(() => { clearTimeout(timer); sub?.dispose(); });
+}
+
+/** Definition targets as "relative/path@L:C" (Location and LocationLink alike). */
+async function definitionsAt(uri, line, character) {
+  const found = (await vscode.commands.executeCommand('vscode.executeDefinitionProvider', uri, new vscode.Position(line, character))) || [];
+  return found.map((d) => {
+    const target = d.targetUri ?? d.uri;
+    const range = d.targetSelectionRange ?? d.targetRange ?? d.range;
+    return `${vscode.workspace.asRelativePath(target, false)}@${range.start.line}:${range.start.character}`;
+  });
+}
+
+/** The extension's API object (what activate() returned), once it is active. */
+async function extensionApi() {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
 /** Set a quadletLs.* user setting; returns a function that restores the previous value. */
 async function setSetting(key, value) {
   const config = vscode.workspace.getConfiguration('quadletLs');
@@ -128,4 +186,5 @@ async function revertActive() {
 module.exports = {
   EXTENSION_ID, FIXTURES, FEATURES, gate, fixtureUri, openFixture, waitFor, rangeString, codeOf, describeDiagnostics,
   waitForDiagnostic, waitForNoDiagnostic, assertDiagnostic, quickFixesAt, setSetting, revertActive,
+  codeActionsAt, titles, exists, readDisk, nextEvent, extensionApi, definitionsAt,
 };

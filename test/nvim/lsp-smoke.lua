@@ -18,7 +18,10 @@
 --                     "line": 4,                             --   optional: which line (default: the diagnostic's)
 --                     "diagnosticGone": true },              --   optional (default true): the diagnostic goes away
 --     "hover": { "line": 4, "character": 1, "matches": "Container image" },
---     "completion": { "line": 6, "character": 0, "label": "PublishPort" }
+--     "completion": { "line": 6, "character": 0, "label": "PublishPort" },
+--     "definition": { "line": 7, "character": 12,            -- go to definition from here lands in a file whose
+--                     "target": "/app\\.network$",          --   path matches this regex,
+--                     "targetLine": 3 }                      --   optional: on this line
 --   }
 -- Regexes are Vim regexes with the default 'magic' setting (see :help pattern): ^ $ . * [] \d \s work as in JS;
 -- for alternation/groups/+/? write \| \( \) \+ \?. Each is tried on the whole text and on each line of it.
@@ -235,6 +238,30 @@ local function main()
     check(vim.tbl_contains(labels, want_completion.label), string.format("completion at %d:%d offers '%s' (got %d: %s)",
       want_completion.line, want_completion.character, want_completion.label, #labels,
       err and ('error ' .. err) or short(table.concat(labels, ','), 300)))
+  end
+
+  -- 5. definition ---------------------------------------------------------------------------------------------------
+  local want_def = expect.definition
+  if present(want_def) then
+    -- the server indexes the workspace after `initialized`: ask again (bounded) until the other file is known
+    local got, found, err = {}, false, nil
+    local deadline = vim.loop.now() + timeout
+    repeat
+      local result
+      result, err = request('textDocument/definition', {
+        textDocument = { uri = uri }, position = { line = want_def.line, character = want_def.character },
+      })
+      if present(result) and (result.uri or result.targetUri) then result = { result } end   -- a single Location
+      got = {}
+      for _, loc in ipairs(present(result) and result or {}) do
+        local target = vim.uri_to_fname(loc.uri or loc.targetUri)
+        local range = loc.range or loc.targetSelectionRange or loc.targetRange
+        table.insert(got, string.format('%s@%d', target, range.start.line))
+        if re_match(want_def.target, target) and (not present(want_def.targetLine) or range.start.line == want_def.targetLine) then found = true end
+      end
+    until found or vim.loop.now() > deadline or vim.wait(100, function() return server_exit ~= nil end, 20)
+    check(found, string.format('definition at %d:%d lands in /%s/%s (got: %s)', want_def.line, want_def.character, want_def.target,
+      present(want_def.targetLine) and (' line ' .. want_def.targetLine) or '', err and ('error ' .. err) or table.concat(got, ', ')))
   end
 
   if server_exit then check(false, 'server still running at the end (exited: ' .. server_exit .. ')') end

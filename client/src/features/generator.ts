@@ -65,28 +65,26 @@ export const generatorFeature: ClientFeature = (context, client: LanguageClient)
     else status.hide();
   }
 
-  async function validate(uri: vscode.Uri | undefined, quiet: boolean): Promise<void> {
-    if (!vscode.workspace.isTrusted) {
-      if (!quiet) void vscode.window.showWarningMessage(UNTRUSTED);
-      return;
-    }
-    if (!uri) {
-      if (!quiet) void vscode.window.showInformationMessage('Quadlet: open a Quadlet file to validate it with Podman.');
-      return;
-    }
+  // Returns what the user was told (the command's result, for scripts and the extension-host tests).
+  async function validate(uri: vscode.Uri | undefined, quiet: boolean): Promise<string | undefined> {
+    const tell = (text: string, warn = true): string => {
+      if (!quiet) void (warn ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));
+      return text;
+    };
+    if (!vscode.workspace.isTrusted) return tell(UNTRUSTED);
+    if (!uri) return tell('Quadlet: open a Quadlet file to validate it with Podman.', false);
     const r = await client.sendRequest<ValidateResponse>(VALIDATE, { uri: uri.toString() });
-    if (r.refused) {
-      if (!quiet) void vscode.window.showWarningMessage(`Quadlet: ${r.refused}`);
-      return;
-    }
+    if (r.refused) return tell(`Quadlet: ${r.refused}`);
     output.appendLine(`[${new Date().toLocaleTimeString()}] quadlet ${r.version ?? '?'} on ${r.scope}: ${r.files} file(s), ${r.errors} error(s), ${r.warnings} warning(s), ${r.durationMs} ms`);
     for (const g of r.general ?? []) output.appendLine(`  ${g}`);
-    if (quiet) return;
     const summary = `Podman ${r.version ?? ''}: ${r.errors} error(s), ${r.warnings} warning(s) in ${r.files} file(s) of ${r.scope}.`;
+    if (quiet) return summary;
     if (r.general?.length) {
-      const pick = await vscode.window.showWarningMessage(`${summary} ${r.general.length} message(s) belong to no file.`, 'Show');
-      if (pick) output.show(true);
-    } else void vscode.window.showInformationMessage(summary);
+      const text = `${summary} ${r.general.length} message(s) belong to no file.`;
+      void vscode.window.showWarningMessage(text, 'Show').then((pick) => pick && output.show(true));
+      return text;
+    }
+    return tell(summary, false);
   }
 
   async function showGenerated(): Promise<void> {

@@ -1,5 +1,7 @@
 // "Quadlet: Export port registry": the registry as Markdown or JSON, in a new untitled document or
 // in a file the user picks. An existing file is replaced only after an explicit confirmation.
+// Keybindings, other extensions and the extension-host tests may skip the questions with an argument:
+// { format: 'markdown' | 'json', target: 'untitled' } (a file is always chosen in the save dialog).
 
 import * as vscode from 'vscode';
 import type { ClientFeature } from './index';
@@ -11,10 +13,11 @@ const FORMATS = [
 
 export const portRegistryExport: ClientFeature = (context, client) => {
   context.subscriptions.push(
-    vscode.commands.registerCommand('quadletLs.exportPortRegistry', async () => {
-      const choice = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f })), { placeHolder: 'Format of the port registry' });
+    vscode.commands.registerCommand('quadletLs.exportPortRegistry', async (args?: { format?: string; target?: string }) => {
+      const choice = FORMATS.find((f) => f.format === args?.format)
+        ?? (await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f })), { placeHolder: 'Format of the port registry' }));
       if (!choice) return;
-      const target = await vscode.window.showQuickPick(
+      const target = args?.target === 'untitled' ? { target: 'untitled' as const } : await vscode.window.showQuickPick(
         [
           { label: 'New untitled document', target: 'untitled' as const },
           { label: 'Save to a file…', target: 'file' as const },

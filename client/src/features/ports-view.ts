@@ -80,4 +80,5 @@ export const portsView: ClientFeature = (context, client) => {
     client.onNotification('quadletLs/portsChanged', refreshSoon),
     { dispose: () => timer && clearTimeout(timer) },
   );
+  return { portsTree: provider };
 };
