@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates server/src/catalog/data/quadlet-keys.json from ../shared/reference/keys.tsv.
+// Regenerates server/src/catalog/data/quadlet-keys.json from ../shared/reference/keys.tsv
+// (usage: gen-catalog.mjs [KEYS_TSV [OUT_JSON]]).
 // The JSON is checked in (no scraping at run time); test/unit/catalog.test.ts holds it against the TSV.
 // Value kinds are our own classification; see server/src/catalog/kinds.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsv = process.argv[2] ?? join(root, '..', 'shared', 'reference', 'keys.tsv');
-const out = join(root, 'server', 'src', 'catalog', 'data', 'quadlet-keys.json');
+const out = process.argv[3] ?? join(root, 'server', 'src', 'catalog', 'data', 'quadlet-keys.json');
 
 // value_kind text (or Section.Key) → our kind id, plus enum values where the kind needs them.
 const KIND_BY_KEY = {
