@@ -131,8 +131,35 @@ function systemdGrammar(info: KeyInfo, text: string, ctx: ValueContext, inQuadle
   }
 }
 
-/** Every problem of one value. `inQuadlet`: the file is a quadlet (systemd sections included). */
+// The grammars are pure, and real trees repeat values a lot (Restart=always, WantedBy=, labels,
+// images across users): results are memoised per key, context and value. Bounded: the table is
+// dropped when it grows past MEMO_LIMIT values (a new target version or a huge tree).
+const MEMO_LIMIT = 100_000;
+let memo = new Map<KeyInfo, Map<string, ValueProblem[]>>();
+let memoSize = 0;
+
+/**
+ * Every problem of one value. `inQuadlet`: the file is a quadlet (systemd sections included).
+ * The returned list is shared between equal values: callers must not mutate it.
+ */
 export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
+  let byValue = memo.get(info);
+  if (!byValue) memo.set(info, (byValue = new Map()));
+  const id = `${ctx.version}\u0000${ctx.type}\u0000${ctx.section}\u0000${ctx.key}\u0000${inQuadlet ? 1 : 0}\u0000${value}`;
+  let problems = byValue.get(id);
+  if (!problems) {
+    if (memoSize >= MEMO_LIMIT) {
+      memo = new Map([[info, (byValue = new Map())]]);
+      memoSize = 0;
+    }
+    problems = computeProblems(info, value, ctx, inQuadlet);
+    byValue.set(id, problems);
+    memoSize++;
+  }
+  return problems;
+}
+
+function computeProblems(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
   const problems = checkSpecifiers(value);
   if (inQuadlet && info.section === 'Service') {
     const restricted = checkServiceRestriction(value, info.key, ctx.type);
