@@ -84,15 +84,20 @@ function computeKeysOf(type: UnitType, section: string): KeyInfo[] {
 const SOCKET_SHARED = (SYSTEMD.get('Service') ?? []).filter((k) => k.man === 'systemd.exec' || k.man === 'systemd.kill' || k.man === 'systemd.resource-control');
 
 // Every rule asks for every entry: the lists and name tables are built once per (type, section).
-const KEYS_OF = new Map<string, { list: KeyInfo[]; byName: Map<string, KeyInfo> }>();
+interface KeyTable {
+  list: KeyInfo[];
+  byName: Map<string, KeyInfo>;
+}
+const KEYS_OF = new Map<UnitType, Map<string, KeyTable>>();
 
-function keyTable(type: UnitType, section: string): { list: KeyInfo[]; byName: Map<string, KeyInfo> } {
-  const id = `${type}\u0000${section}`;
-  let table = KEYS_OF.get(id);
+function keyTable(type: UnitType, section: string): KeyTable {
+  let bySection = KEYS_OF.get(type);
+  if (!bySection) KEYS_OF.set(type, (bySection = new Map()));
+  let table = bySection.get(section);
   if (!table) {
     const list = computeKeysOf(type, section);
     table = { list, byName: new Map(list.map((k) => [k.key, k])) };
-    KEYS_OF.set(id, table);
+    bySection.set(section, table);
   }
   return table;
 }

@@ -8,7 +8,7 @@ import { settingsFromConfig } from '../features/settings';
 import { loadCompanionFiles } from '../features/companions';
 import { QuadletConfig, ignorePatterns, parseConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
-import { findUnitFilesSync, readInputSync } from '../workspace/loader';
+import { findUnitFilesSync, loadOrder, readInputSync } from '../workspace/loader';
 import { normalisePath } from '../workspace/scopes';
 import { UsageError } from './args';
 import { detectPodmanVersion } from './podman-version';
@@ -79,7 +79,7 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
   const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };
   const { files, errors } = findUnitFilesSync(absolute, load);
-  for (const f of files) {
+  for (const f of loadOrder(files)) {
     const input = readInputSync(f, load);
     if (input.skipped?.kind !== 'gone') analysis.setFile(normalisePath(f), input); // gone: deleted while we read the tree
   }

@@ -8,7 +8,7 @@ import { AnalysisSettings } from '../rules/types';
 import { QuadletConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
 import { promises as fs } from 'node:fs';
-import { LoadOptions, findUnitFilesSync, isIgnoredPath, isUnitFileName, readInputSync, tooLargeInput } from '../workspace/loader';
+import { LoadOptions, findUnitFilesSync, isIgnoredPath, isUnitFileName, loadOrder, readInputSync, tooLargeInput } from '../workspace/loader';
 import { ScopeContext, normalisePath } from '../workspace/scopes';
 import { Analysis } from './analysis';
 import { CodeAction } from './edits';
@@ -65,7 +65,7 @@ export class QuadletService {
    * edits are served while a large tree is indexed.
    */
   async indexRoots(roots: string[]): Promise<string[]> {
-    const { files } = findUnitFilesSync(roots, this.loadOptions);
+    const files = loadOrder(findUnitFilesSync(roots, this.loadOptions).files);
     const loaded: string[] = [];
     for (let i = 0; i < files.length; i++) {
       if (i > 0 && i % INDEX_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -105,6 +105,17 @@ export async function readInput(path: string, options: LoadOptions = {}): Promis
   return readInputSync(path, options);
 }
 
+/**
+ * The order to add files to a fresh index: drop-ins first, so each unit's listeners and views are
+ * built once with all its drop-ins (a drop-in added after its units makes the inventories redo them).
+ */
+export function loadOrder(files: string[]): string[] {
+  const dropins: string[] = [];
+  const rest: string[] = [];
+  for (const f of files) (identifyFile(f).kind === 'dropin' ? dropins : rest).push(f);
+  return [...dropins, ...rest];
+}
+
 /** Is this a file quadlet-ls analyses (by name)? */
 export function isUnitFileName(path: string): boolean {
   return identifyFile(path).kind !== 'other';

@@ -135,7 +135,7 @@ function systemdGrammar(info: KeyInfo, text: string, ctx: ValueContext, inQuadle
 // images across users): results are memoised per key, context and value. Bounded: the table is
 // dropped when it grows past MEMO_LIMIT values (a new target version or a huge tree).
 const MEMO_LIMIT = 100_000;
-let memo = new Map<KeyInfo, Map<string, ValueProblem[]>>();
+let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
 let memoSize = 0;
 
 /**
@@ -143,17 +143,20 @@ let memoSize = 0;
  * The returned list is shared between equal values: callers must not mutate it.
  */
 export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
-  let byValue = memo.get(info);
-  if (!byValue) memo.set(info, (byValue = new Map()));
-  const id = `${ctx.version}\u0000${ctx.type}\u0000${ctx.section}\u0000${ctx.key}\u0000${inQuadlet ? 1 : 0}\u0000${value}`;
-  let problems = byValue.get(id);
+  if (memoSize >= MEMO_LIMIT) {
+    memo = new Map();
+    memoSize = 0;
+  }
+  let byContext = memo.get(info);
+  if (!byContext) memo.set(info, (byContext = new Map()));
+  // ctx.key is info.key; ctx.section differs from info.section for keys shared between sections.
+  const context = `${ctx.version} ${ctx.type} ${ctx.section} ${inQuadlet}`;
+  let byValue = byContext.get(context);
+  if (!byValue) byContext.set(context, (byValue = new Map()));
+  let problems = byValue.get(value);
   if (!problems) {
-    if (memoSize >= MEMO_LIMIT) {
-      memo = new Map([[info, (byValue = new Map())]]);
-      memoSize = 0;
-    }
     problems = computeProblems(info, value, ctx, inQuadlet);
-    byValue.set(id, problems);
+    byValue.set(value, problems);
     memoSize++;
   }
   return problems;
