@@ -182,7 +182,15 @@ export function planTree({ users, perUser, seed = 42 }) {
   }
   // The latency benchmark edits user001's container; the affected file is a container of another
   // user on the same host that binds a known loopback port (the edit moves onto that port and back).
-  const target = files.find((f) => f.rel.includes('/home/user002/') && f.rel.endsWith('.container') && /PublishPort=127\.0\.0\.1:\d+:/.test(f.text) && !f.text.includes('Pod='));
+  const bound = new Map(); // port → how many listeners bind it on h1
+  for (const f of files) {
+    if (!f.rel.startsWith('hosts/h1/')) continue;
+    for (const m of f.text.matchAll(/(?:PublishPort=(?:127\.0\.0\.1:)?|ListenStream=127\.0\.0\.1:)(\d+)/g)) bound.set(Number(m[1]), (bound.get(Number(m[1])) ?? 0) + 1);
+  }
+  const target = files.find((f) => {
+    const m = /PublishPort=127\.0\.0\.1:(\d+):/.exec(f.text);
+    return f.rel.includes('/home/user002/') && f.rel.endsWith('.container') && m && bound.get(Number(m[1])) === 1 && !f.text.includes('Pod=');
+  });
   if (edit && target) edit.other = { rel: target.rel, port: Number(/PublishPort=127\.0\.0\.1:(\d+):/.exec(target.text)[1]) };
   return { files, users: userDirs, edit };
 }
