@@ -112,6 +112,8 @@ export class QuadletService {
   changeDocument(path: string, text: string, version: number): string[] {
     const current = this.open.get(path);
     if (current && current.version > version) return []; // out-of-order: keep the newer text
+    // The LSP library reports an open as a content change too: the same version and text need no second analysis.
+    if (current && current.version === version && current.text === text) return [];
     this.open.set(path, { text, version });
     return this.analysis.setFile(path, this.inputFor(text));
   }
