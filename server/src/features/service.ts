@@ -8,7 +8,7 @@ import { AnalysisSettings } from '../rules/types';
 import { QuadletConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
 import { promises as fs } from 'node:fs';
-import { LoadOptions, findUnitFilesSync, isIgnoredPath, isUnitFileName, loadOrder, readInputSync, tooLargeInput } from '../workspace/loader';
+import { DEFAULT_MAX_FILE_SIZE, LoadOptions, findUnitFilesSync, isIgnoredPath, isUnitFileName, loadOrder, readInputSync, tooLargeInput } from '../workspace/loader';
 import { ScopeContext, normalisePath } from '../workspace/scopes';
 import { Analysis } from './analysis';
 import { CodeAction } from './edits';
@@ -224,8 +224,9 @@ export class QuadletService {
   private inputFor(text: string) {
     // Editor text is already decoded; apply the same size limit as on disk.
     const bytes = Buffer.byteLength(text, 'utf8');
-    const max = this.loadOptions.maxFileSize;
-    if (max !== undefined && bytes > max) return tooLargeInput(bytes, max);
+    // The same default as on disk: a 50 MB paste was analysed (seconds per keystroke) when unset.
+    const max = this.loadOptions.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (bytes > max) return tooLargeInput(bytes, max);
     return { text };
   }
 }
