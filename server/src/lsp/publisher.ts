@@ -12,7 +12,7 @@ import { QuadletService } from '../features/service';
 import { pathToUri, toLspDiagnostic } from './convert';
 
 export class Publisher {
-  private readonly pending = new Map<string, { timer: NodeJS.Immediate; apply: () => string[] }>();
+  private readonly pending = new Map<string, { timer: NodeJS.Immediate; apply: () => string[]; version: number }>();
   /** Paths that currently show diagnostics in the client, so cleared files get an empty list. */
   private readonly shown = new Set<string>();
   private listeners: Array<(paths: string[]) => void> = [];
@@ -27,14 +27,18 @@ export class Publisher {
     this.listeners.push(fn);
   }
 
-  /** Schedules a document's change; a newer change of the same document replaces a pending one. */
-  debounce(path: string, apply: () => string[]): void {
+  /**
+   * Schedules a document's change. A pending change of the same document is replaced by a newer
+   * one, never by an older version (a client that delivers versions out of order still ends on
+   * its newest text).
+   */
+  debounce(path: string, apply: () => string[], version = Number.MAX_SAFE_INTEGER): void {
     const pending = this.pending.get(path);
     if (pending) {
-      pending.apply = apply;
+      if (version >= pending.version) Object.assign(pending, { apply, version });
       return;
     }
-    this.pending.set(path, { timer: setImmediate(() => this.flush(path)), apply });
+    this.pending.set(path, { timer: setImmediate(() => this.flush(path)), apply, version });
   }
 
   /** Runs a pending change now (before a request that needs the newest text). */
