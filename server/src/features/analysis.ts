@@ -28,8 +28,13 @@ interface UnitResult {
   files: Set<string>;
 }
 
+const unitIds = new WeakMap<ParsedUnit, string>();
+
+/** Stable across re-parses of the same file (the cache key); built once per parsed unit. */
 function unitId(unit: ParsedUnit): string {
-  return `${unit.file.path}\u0000${unit.name}\u0000${unit.part?.firstLine ?? 0}`;
+  let id = unitIds.get(unit);
+  if (id === undefined) unitIds.set(unit, (id = `${unit.file.path}\u0000${unit.name}\u0000${unit.part?.firstLine ?? 0}`));
+  return id;
 }
 
 /** How much work the analysis did (tests and `quadletLs/analysisStats` read it to prove incrementality). */

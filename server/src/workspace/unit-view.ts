@@ -12,9 +12,13 @@ export interface SourcedEntry {
   unit: ParsedUnit;
 }
 
+const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
+
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   private bySection?: Map<string, SourcedEntry[]>;
+  /** section → key → entries; built with bySection (rules ask for a key many times per view). */
+  private byKey?: Map<string, Map<string, SourcedEntry[]>>;
 
   constructor(
     readonly main: ParsedUnit,
@@ -45,21 +49,33 @@ export class UnitView implements NameSource {
 
   /** Entries of a section across the file and its drop-ins, in the order Podman reads them. */
   entries(section: string): SourcedEntry[] {
-    if (!this.bySection) {
-      this.bySection = new Map();
-      for (const unit of this.documents) {
-        for (const entry of unit.doc.entries) {
-          const list = this.bySection.get(entry.section.name) ?? [];
-          list.push({ entry, unit });
-          this.bySection.set(entry.section.name, list);
-        }
-      }
-    }
-    return this.bySection.get(section) ?? [];
+    if (!this.bySection) this.index();
+    return this.bySection!.get(section) ?? NONE;
   }
 
+  /** Assignments of one key across the file and its drop-ins, in order (shared: do not mutate). */
   all(section: string, key: string): SourcedEntry[] {
-    return this.entries(section).filter((e) => e.entry.key === key);
+    if (!this.byKey) this.index();
+    return this.byKey!.get(section)?.get(key) ?? NONE;
+  }
+
+  private index(): void {
+    this.bySection = new Map();
+    this.byKey = new Map();
+    for (const unit of this.documents) {
+      for (const entry of unit.doc.entries) {
+        const sourced = { entry, unit };
+        const name = entry.section.name;
+        let list = this.bySection.get(name);
+        if (!list) this.bySection.set(name, (list = []));
+        list.push(sourced);
+        let keys = this.byKey.get(name);
+        if (!keys) this.byKey.set(name, (keys = new Map()));
+        let same = keys.get(entry.key);
+        if (!same) keys.set(entry.key, (same = []));
+        same.push(sourced);
+      }
+    }
   }
 
   /** Values of a repeatable key as Podman sees them: an empty assignment clears the earlier ones. */
