@@ -79,6 +79,12 @@ export class Analysis {
 
   /** Adds or changes a file; returns the paths whose diagnostics may have changed. */
   setFile(path: string, input: FileInput): string[] {
+    // Nothing computed yet (a cold load, or right after new settings): no result can be stale, so
+    // skip collecting dependency keys and invalidating; only the file itself is new.
+    if (this.unitCache.size === 0 && this.documentCache.size === 0) {
+      this.index.setFile(path, input, false);
+      return [path];
+    }
     const before = this.index.getFile(path);
     const oldUnits = before ? before.units() : [];
     const { file, touched } = this.index.setFile(path, input);

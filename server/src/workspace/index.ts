@@ -93,19 +93,22 @@ export class WorkspaceIndex {
   }
 
   /** Adds or replaces a file; returns the dependency keys the change touched. */
-  setFile(path: string, input: FileInput): { file: SourceFile; touched: Set<string> } {
+  setFile(path: string, input: FileInput, trackTouched = true): { file: SourceFile; touched: Set<string> } {
     const version = input.version ?? this.nextVersion++;
     const touched = new Set<string>();
+    // Without tracking (a fresh analysis has nothing to invalidate) no dependency keys are collected.
+    const track = trackTouched ? touched : undefined;
     let file = this.files.get(path);
     if (file) {
-      this.unregister(file, touched);
+      this.unregister(file, track);
       file.update(input.text, version, input.skipped, input.decodeProblem);
     } else {
       file = new SourceFile(path, input.text, version, this.placementOf(path), input.skipped, input.decodeProblem);
       this.files.set(path, file);
     }
-    this.register(file, touched);
-    this.notifyFileChanged(path, touched);
+    this.register(file, track);
+    if (track) this.notifyFileChanged(path, track);
+    else for (const inv of this.inventories) inv.fileChanged?.(path);
     return { file, touched };
   }
 
