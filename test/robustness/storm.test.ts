@@ -72,6 +72,8 @@ describe('edit storm over LSP', () => {
       ['textDocument/hover', { textDocument: { uri: web }, position: { line: 2, character: 3 } }],
       ['textDocument/references', { textDocument: { uri: web }, position: { line: 0, character: 1 }, context: { includeDeclaration: true } }],
       ['workspace/symbol', { query: 'db' }],
+      ['textDocument/completion', { textDocument: { uri: web }, position: { line: 2, character: 0 } }],
+      ['textDocument/formatting', { textDocument: { uri: web }, options: { tabSize: 2, insertSpaces: true } }],
     ];
     order.forEach((i, n) => {
       void client.change(web, texts[i], i + 2);
