@@ -8,7 +8,7 @@
 // "Key=Value" needs a non-empty key and takes the first "=" as separator.
 
 import { Entry, Range, Section, Segment, UnitDocument, lineRange, rangeInSegments } from './model';
-import { parseSuppression, applySuppression, emptySuppressions } from './suppressions';
+import { NO_LINES, NO_SUPPRESSIONS, parseSuppression, applySuppression, emptySuppressions } from './suppressions';
 import { TemplateScanner } from './template';
 
 export interface ParseOptions {
@@ -90,8 +90,8 @@ export function parseUnit(text: string, options: ParseOptions = {}): UnitDocumen
     entries: [],
     comments: [],
     issues: [],
-    suppressions: emptySuppressions(),
-    templateLines: new Set(),
+    suppressions: NO_SUPPRESSIONS,
+    templateLines: NO_LINES,
     firstLine,
     lastLine,
   };
@@ -124,6 +124,7 @@ export function parseUnit(text: string, options: ParseOptions = {}): UnitDocumen
     const t = raw.slice(s, e);
 
     if (template && pending.length === 0 && template.consumesLine(t)) {
+      if (doc.templateLines === NO_LINES) doc.templateLines = new Set();
       doc.templateLines.add(n);
       continue;
     }
@@ -131,6 +132,7 @@ export function parseUnit(text: string, options: ParseOptions = {}): UnitDocumen
       if (t.length > 0) {
         doc.comments.push({ text: t, range: lineRange(n, s, e), insideContinuation: pending.length > 0 });
         const sup = parseSuppression(t);
+        if (sup && doc.suppressions === NO_SUPPRESSIONS) doc.suppressions = emptySuppressions();
         if (sup?.scope === 'file') for (const c of sup.codes) doc.suppressions.file.add(c);
         else if (sup?.scope === 'next-line') pendingNextLine.push(sup.codes);
       }
@@ -143,7 +145,10 @@ export function parseUnit(text: string, options: ParseOptions = {}): UnitDocumen
     pending.push({ line: n, start: s, text: t.endsWith('\\') ? t.slice(0, -1) : t });
     const logical = joinPieces(pending);
     pending = [];
-    for (const codes of pendingNextLine.splice(0)) applySuppression(doc.suppressions, logical.line, logical.endLine, codes);
+    for (const codes of pendingNextLine.splice(0)) {
+      if (doc.suppressions === NO_SUPPRESSIONS) doc.suppressions = emptySuppressions();
+      applySuppression(doc.suppressions, logical.line, logical.endLine, codes);
+    }
 
     const kind = classify(logical.text);
     if (kind === 'group') {
