@@ -17,7 +17,7 @@ const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   private bySection?: Map<string, SourcedEntry[]>;
-  /** section → key → entries; built with bySection (rules ask for a key many times per view). */
+  /** section → key → entries, built per section on first use (rules ask for a key many times per view). */
   private byKey?: Map<string, Map<string, SourcedEntry[]>>;
 
   constructor(
@@ -49,33 +49,34 @@ export class UnitView implements NameSource {
 
   /** Entries of a section across the file and its drop-ins, in the order Podman reads them. */
   entries(section: string): SourcedEntry[] {
-    if (!this.bySection) this.index();
-    return this.bySection!.get(section) ?? NONE;
+    if (!this.bySection) {
+      this.bySection = new Map();
+      for (const unit of this.documents) {
+        for (const entry of unit.doc.entries) {
+          let list = this.bySection.get(entry.section.name);
+          if (!list) this.bySection.set(entry.section.name, (list = []));
+          list.push({ entry, unit });
+        }
+      }
+    }
+    return this.bySection.get(section) ?? NONE;
   }
 
   /** Assignments of one key across the file and its drop-ins, in order (shared: do not mutate). */
   all(section: string, key: string): SourcedEntry[] {
-    if (!this.byKey) this.index();
-    return this.byKey!.get(section)?.get(key) ?? NONE;
-  }
-
-  private index(): void {
-    this.bySection = new Map();
-    this.byKey = new Map();
-    for (const unit of this.documents) {
-      for (const entry of unit.doc.entries) {
-        const sourced = { entry, unit };
-        const name = entry.section.name;
-        let list = this.bySection.get(name);
-        if (!list) this.bySection.set(name, (list = []));
-        list.push(sourced);
-        let keys = this.byKey.get(name);
-        if (!keys) this.byKey.set(name, (keys = new Map()));
-        let same = keys.get(entry.key);
-        if (!same) keys.set(entry.key, (same = []));
+    if (!this.byKey) this.byKey = new Map();
+    let keys = this.byKey.get(section);
+    if (!keys) {
+      // Built per section on first use: most views are asked about a few sections only.
+      keys = new Map();
+      for (const sourced of this.entries(section)) {
+        let same = keys.get(sourced.entry.key);
+        if (!same) keys.set(sourced.entry.key, (same = []));
         same.push(sourced);
       }
+      this.byKey.set(section, keys);
     }
+    return keys.get(key) ?? NONE;
   }
 
   /** Values of a repeatable key as Podman sees them: an empty assignment clears the earlier ones. */
