@@ -70,8 +70,7 @@ function buildSystemd(): Map<string, KeyInfo[]> {
 const QUADLET = buildQuadlet();
 const SYSTEMD = buildSystemd();
 
-/** Keys of a section as they apply to a file type (quadlet keys filtered by type). */
-export function keysOf(type: UnitType, section: string): KeyInfo[] {
+function computeKeysOf(type: UnitType, section: string): KeyInfo[] {
   if (QUADLET_SECTIONS.has(section)) {
     if (!isQuadletType(type)) return [];
     if (section !== 'Quadlet' && section !== MAIN_SECTION[type]) return [];
@@ -84,8 +83,32 @@ export function keysOf(type: UnitType, section: string): KeyInfo[] {
 // [Socket] also takes the exec, kill and resource-control keys (they configure the socket's own commands).
 const SOCKET_SHARED = (SYSTEMD.get('Service') ?? []).filter((k) => k.man === 'systemd.exec' || k.man === 'systemd.kill' || k.man === 'systemd.resource-control');
 
+// Every rule asks for every entry: the lists and name tables are built once per (type, section).
+interface KeyTable {
+  list: KeyInfo[];
+  byName: Map<string, KeyInfo>;
+}
+const KEYS_OF = new Map<UnitType, Map<string, KeyTable>>();
+
+function keyTable(type: UnitType, section: string): KeyTable {
+  let bySection = KEYS_OF.get(type);
+  if (!bySection) KEYS_OF.set(type, (bySection = new Map()));
+  let table = bySection.get(section);
+  if (!table) {
+    const list = computeKeysOf(type, section);
+    table = { list, byName: new Map(list.map((k) => [k.key, k])) };
+    bySection.set(section, table);
+  }
+  return table;
+}
+
+/** Keys of a section as they apply to a file type (quadlet keys filtered by type). Shared: do not mutate. */
+export function keysOf(type: UnitType, section: string): KeyInfo[] {
+  return keyTable(type, section).list;
+}
+
 export function lookupKey(type: UnitType, section: string, key: string): KeyInfo | undefined {
-  return keysOf(type, section).find((k) => k.key === key);
+  return keyTable(type, section).byName.get(key);
 }
 
 /** Every quadlet key, for the catalogue test and docs. */

@@ -3,9 +3,15 @@
 export const KNOWN_VERSIONS = ['4.4', '4.5', '4.6', '4.7', '4.8', '4.9', '5.0', '5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.7', '5.8'] as const;
 export const NEWEST_KNOWN = '5.8';
 
+// Rules compare the same few version strings hundreds of thousands of times.
+const PARSED = new Map<string, [number, number] | undefined>();
+
 export function parseVersion(v: string): [number, number] | undefined {
+  if (PARSED.has(v)) return PARSED.get(v);
   const m = /^v?(\d+)\.(\d+)/.exec(v.trim());
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
+  const parsed: [number, number] | undefined = m ? [Number(m[1]), Number(m[2])] : undefined;
+  if (PARSED.size < 1000) PARSED.set(v, parsed);
+  return parsed;
 }
 
 /** Normalises "5.4.2", "v5.4" or "podman version 5.4.2" to "5.4"; undefined when not a version. */

@@ -8,7 +8,7 @@ import { settingsFromConfig } from '../features/settings';
 import { loadCompanionFiles } from '../features/companions';
 import { QuadletConfig, ignorePatterns, parseConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
-import { findUnitFiles, readInput } from '../workspace/loader';
+import { findUnitFilesSync, loadOrder, readInputSync } from '../workspace/loader';
 import { normalisePath } from '../workspace/scopes';
 import { UsageError } from './args';
 import { detectPodmanVersion } from './podman-version';
@@ -78,9 +78,11 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
   const index = new WorkspaceIndex({ roots, config, configDir: configPath ? normalisePath(dirname(configPath)) : undefined });
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
   const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };
-  const { files, errors } = await findUnitFiles(absolute, load);
-  const inputs = await Promise.all(files.map(async (f) => [f, await readInput(f, load)] as const));
-  for (const [f, input] of inputs) analysis.setFile(normalisePath(f), input);
+  const { files, errors } = findUnitFilesSync(absolute, load);
+  for (const f of loadOrder(files)) {
+    const input = readInputSync(f, load);
+    if (input.skipped?.kind !== 'gone') analysis.setFile(normalisePath(f), input); // gone: deleted while we read the tree
+  }
   await loadCompanionFiles(analysis, load);
   return { analysis, config, configPath, roots, errors, warnings };
 }

@@ -23,13 +23,19 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
 
 interface UnitResult {
   diagnostics: Diagnostic[];
-  deps: Set<string>;
+  /** Kept as arrays, not sets: only iterated, and 10,000 units held 20,000 small hash tables. */
+  deps: string[];
   /** Files the diagnostics were computed for (the unit's file and its drop-ins). */
-  files: Set<string>;
+  files: string[];
 }
 
+const unitIds = new WeakMap<ParsedUnit, string>();
+
+/** Stable across re-parses of the same file (the cache key); built once per parsed unit. */
 function unitId(unit: ParsedUnit): string {
-  return `${unit.file.path}\u0000${unit.name}\u0000${unit.part?.firstLine ?? 0}`;
+  let id = unitIds.get(unit);
+  if (id === undefined) unitIds.set(unit, (id = `${unit.file.path}\u0000${unit.name}\u0000${unit.part?.firstLine ?? 0}`));
+  return id;
 }
 
 /** How much work the analysis did (tests and `quadletLs/analysisStats` read it to prove incrementality). */
@@ -74,6 +80,12 @@ export class Analysis {
 
   /** Adds or changes a file; returns the paths whose diagnostics may have changed. */
   setFile(path: string, input: FileInput): string[] {
+    // Nothing computed yet (a cold load, or right after new settings): no result can be stale, so
+    // skip collecting dependency keys and invalidating; only the file itself is new.
+    if (this.unitCache.size === 0 && this.documentCache.size === 0) {
+      this.index.setFile(path, input, false);
+      return [path];
+    }
     const before = this.index.getFile(path);
     const oldUnits = before ? before.units() : [];
     const { file, touched } = this.index.setFile(path, input);
@@ -137,10 +149,10 @@ export class Analysis {
     const queries = this.queries();
     const view = queries.view(unit);
     const diagnostics = runUnitRules(view, this.settingsValue, queries);
-    const files = new Set(view.documents.map((d) => d.file.path));
+    const files = [...new Set(view.documents.map((d) => d.file.path))];
     queries.depend(unitKey(unit.file.placement.scope.host, unit.name));
     for (const d of view.dropins) queries.depend(`file\u0000${d.file.path}`);
-    const result: UnitResult = { diagnostics, deps: queries.deps, files };
+    const result: UnitResult = { diagnostics, deps: [...queries.deps], files };
     this.unitCache.set(id, result);
     for (const key of result.deps) {
       let set = this.dependents.get(key);

@@ -2,8 +2,7 @@
 // inventories say which ones they want (index.wantedFiles()); loaders read those from disk once.
 // A file that cannot be read is remembered in `missing` and not retried until it changes on disk.
 
-import { promises as fs } from 'node:fs';
-import { LoadOptions, readInput } from '../workspace/loader';
+import { LoadOptions, readInputSync } from '../workspace/loader';
 import { Analysis } from './analysis';
 
 /** Reads wanted files the index does not hold yet; returns the paths whose diagnostics may have changed. */
@@ -11,15 +10,10 @@ export async function loadCompanionFiles(analysis: Analysis, options: LoadOption
   const changed: string[] = [];
   for (const path of analysis.index.wantedFiles()) {
     if (analysis.index.getFile(path) || missing.has(path) || path.includes('://')) continue;
-    // Regular files only: `Yaml=/dev/zero` or a FIFO must never hang the reader.
-    const regular = await fs.stat(path).then((st) => st.isFile(), () => false);
-    if (!regular) {
-      missing.add(path);
-      continue;
-    }
-    const input = await readInput(path, options);
-    // A missing YAML is not a file to report on (the .kube's own checks name it).
-    if (input.skipped?.kind === 'unreadable') {
+    // readInputSync reads regular files only: `Yaml=/dev/zero` or a FIFO never hangs the reader.
+    const input = readInputSync(path, options);
+    // A missing, unreadable or special YAML is not a file to report on (the .kube's own checks name it).
+    if (input.skipped && input.skipped.kind !== 'too-large' && input.skipped.kind !== 'binary') {
       missing.add(path);
       continue;
     }

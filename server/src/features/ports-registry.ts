@@ -5,7 +5,7 @@
 import { Range } from '../syntax/model';
 import { AnalysisSettings } from '../rules/types';
 import type { WorkspaceIndex } from '../workspace/index';
-import { bindsFixedPort, conflictsNow, isBound, isPrivateBind, isPrivilegedForRootless, isWinner, unprivilegedPortStart } from '../workspace/ports/checks';
+import { ConflictMemo, bindsFixedPort, conflictsNow, isBound, isPrivateBind, isPrivilegedForRootless, isWinner, unprivilegedPortStart } from '../workspace/ports/checks';
 import { portInventory } from '../workspace/ports/inventory';
 import { Listener, formatAddress, formatPorts, ownerLabel } from '../workspace/ports/model';
 
@@ -51,10 +51,11 @@ function place(l: Listener, display: (file: string) => string): string {
 
 /** Every listener as a registry row; `display` turns absolute paths into what the reader sees. */
 export function portRows(index: WorkspaceIndex, settings: AnalysisSettings, display: (file: string) => string = (f) => f): PortRow[] {
+  const memo: ConflictMemo = new Map();
   const rows = portInventory(index)
     .all()
     .map((l) => {
-      const conflicts = bindsFixedPort(index, l) ? conflictsNow(index, l) : [];
+      const conflicts = bindsFixedPort(index, l) ? conflictsNow(index, l, memo) : [];
       const row: PortRow & { sortPort: number } = {
         host: l.host,
         port: formatPorts(l.ports),

@@ -8,7 +8,7 @@ import { AnalysisSettings } from '../rules/types';
 import { QuadletConfig } from '../workspace/config';
 import { WorkspaceIndex } from '../workspace/index';
 import { promises as fs } from 'node:fs';
-import { LoadOptions, findUnitFiles, isIgnoredPath, isUnitFileName, readInput, tooLargeInput } from '../workspace/loader';
+import { DEFAULT_MAX_FILE_SIZE, LoadOptions, findUnitFilesSync, isIgnoredPath, isUnitFileName, loadOrder, readInputSync, tooLargeInput } from '../workspace/loader';
 import { ScopeContext, normalisePath } from '../workspace/scopes';
 import { Analysis } from './analysis';
 import { CodeAction } from './edits';
@@ -29,6 +29,9 @@ import { nextFreePort } from '../workspace/ports/checks';
 
 /** Where PublishPort= completion starts looking for a free host port (above the privileged range). */
 const FIRST_SUGGESTED_PORT = 8080;
+
+/** Files read between two yields to the event loop while indexing (~10 ms of work). */
+const INDEX_BATCH = 200;
 
 export interface ServiceOptions {
   scope?: ScopeContext;
@@ -56,14 +59,21 @@ export class QuadletService {
     return this.index.config;
   }
 
-  /** Reads every unit file under the roots (open documents keep their editor text). */
+  /**
+   * Reads every unit file under the roots (open documents keep their editor text). Reads are
+   * synchronous (fast) in batches, yielding to the event loop between batches so requests and
+   * edits are served while a large tree is indexed.
+   */
   async indexRoots(roots: string[]): Promise<string[]> {
-    const { files } = await findUnitFiles(roots, this.loadOptions);
+    const files = loadOrder(findUnitFilesSync(roots, this.loadOptions).files);
     const loaded: string[] = [];
-    for (const f of files) {
-      const path = normalisePath(f);
+    for (let i = 0; i < files.length; i++) {
+      if (i > 0 && i % INDEX_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      const path = normalisePath(files[i]);
       if (this.open.has(path) || isIgnoredPath(path, this.loadOptions)) continue;
-      this.analysis.setFile(path, await readInput(f, this.loadOptions));
+      const input = readInputSync(files[i], this.loadOptions);
+      if (input.skipped?.kind === 'gone') continue; // deleted while we were indexing
+      this.analysis.setFile(path, input);
       loaded.push(path);
     }
     loaded.push(...(await this.loadCompanions()));
@@ -102,6 +112,8 @@ export class QuadletService {
   changeDocument(path: string, text: string, version: number): string[] {
     const current = this.open.get(path);
     if (current && current.version > version) return []; // out-of-order: keep the newer text
+    // The LSP library reports an open as a content change too: the same version and text need no second analysis.
+    if (current && current.version === version && current.text === text) return [];
     this.open.set(path, { text, version });
     return this.analysis.setFile(path, this.inputFor(text));
   }
@@ -121,8 +133,10 @@ export class QuadletService {
     const st = await fs.stat(path).catch(() => undefined);
     if (st?.isDirectory()) return this.indexRoots([path]);
     if (!isUnitFileName(path) && !companion) return this.deleteFile(path);
-    const input = await readInput(path, this.loadOptions);
-    if (input.skipped?.kind === 'unreadable') {
+    const input = readInputSync(path, this.loadOptions);
+    // Gone: drop it. A companion YAML that cannot be read is retried when it changes; a unit file
+    // that cannot be read stays in the index with its one skipped-file message.
+    if (input.skipped?.kind === 'gone' || (companion && input.skipped)) {
       if (companion) this.missingCompanions.add(path);
       return this.analysis.removeFile(path);
     }
@@ -210,8 +224,9 @@ export class QuadletService {
   private inputFor(text: string) {
     // Editor text is already decoded; apply the same size limit as on disk.
     const bytes = Buffer.byteLength(text, 'utf8');
-    const max = this.loadOptions.maxFileSize;
-    if (max !== undefined && bytes > max) return tooLargeInput(bytes, max);
+    // The same default as on disk: a 50 MB paste was analysed (seconds per keystroke) when unset.
+    const max = this.loadOptions.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (bytes > max) return tooLargeInput(bytes, max);
     return { text };
   }
 }

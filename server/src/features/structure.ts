@@ -34,7 +34,8 @@ export interface SelectionRange {
 /** Last line of a section's last entry: blank lines and the comments above the next header stay outside. */
 function sectionEnd(section: Section): number {
   const last = section.entries[section.entries.length - 1];
-  return last ? last.endLine : section.line;
+  // No entries: the header's own last line (a header joined from continuation lines starts later than section.line).
+  return last ? last.endLine : section.headerRange.end.line;
 }
 
 function entryRange(e: Entry, lines: string[]): Range {

@@ -11,6 +11,7 @@ import { Publisher } from './publisher';
 import { ServerContext } from './context';
 import { HANDLERS } from './handlers/index';
 import { GeneratorRunner } from '../features/generator/runner';
+import { indexFolders } from './indexing';
 
 export function startLanguageServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
@@ -57,11 +58,11 @@ export function startLanguageServer(connection: Connection = createConnection(Pr
         const added = e.added.map((f) => uriToPath(f.uri));
         ctx.roots = ctx.roots.filter((r) => !removed.has(r)).concat(added);
         await ctx.reconfigure();
-        ctx.publisher.publish(await service.indexRoots(added));
+        await indexFolders(ctx, added);
       });
     }
     await ctx.reconfigure();
-    ctx.publisher.publish(await service.indexRoots(ctx.roots));
+    await indexFolders(ctx, ctx.roots);
   });
   connection.onDidChangeConfiguration(() => ctx.reconfigure());
   connection.onNotification('quadletLs/trustGranted', () => {

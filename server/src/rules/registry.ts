@@ -60,7 +60,7 @@ export const ALL_RULES: Rule[] = [
 
 /** Codes produced outside the rule modules (the analysis itself, the real generator). */
 export const EXTRA_CODES: Record<string, string> = {
-  'skipped-file': 'A file that was not analysed (too large, binary or unreadable).',
+  'skipped-file': 'A file that was not analysed (too large, binary, unreadable, or a FIFO or device).',
   podman: "A finding of Podman's own generator (Validate with Podman).",
 };
 

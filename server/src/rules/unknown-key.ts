@@ -2,7 +2,7 @@
 // In a quadlet's own section and in [Quadlet] the generator refuses the file; in systemd sections
 // systemd only logs a warning and ignores the line.
 
-import { QUADLET_SECTIONS, allQuadletKeys, isStrictSection } from '../catalog/keys';
+import { QUADLET_SECTIONS, allQuadletKeys, isStrictSection, lookupKey } from '../catalog/keys';
 import { sectionsFor } from '../catalog/filetypes';
 import { DocumentRule } from './types';
 import { checkable, closest, keyNames } from './util';
@@ -29,8 +29,8 @@ export const unknownKeyRule: DocumentRule = {
     for (const entry of unit.doc.entries) {
       const section = entry.section.name;
       if (!valid.includes(section) || entry.key.includes('{{') || entry.key.includes('{%')) continue;
+      if (lookupKey(unit.type, section, entry.key)) continue;
       const names = keyNames(unit.type, section);
-      if (names.includes(entry.key)) continue;
       const suggestion = closest(entry.key, names);
       const data = suggestion ? { suggestion } : undefined;
       if (isStrictSection(unit.type, section)) {

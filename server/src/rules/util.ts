@@ -40,8 +40,14 @@ export function closest(word: string, candidates: string[]): string | undefined 
   return best;
 }
 
+const KEY_NAMES = new Map<KeyInfo[], string[]>();
+
+/** Key names of a section for a file type (built once per list; do not mutate). */
 export function keyNames(type: UnitType, section: string): string[] {
-  return keysOf(type, section).map((k: KeyInfo) => k.key);
+  const list = keysOf(type, section);
+  let names = KEY_NAMES.get(list);
+  if (!names) KEY_NAMES.set(list, (names = list.map((k: KeyInfo) => k.key)));
+  return names;
 }
 
 export function plural(n: number, word: string): string {

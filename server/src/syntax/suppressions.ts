@@ -26,6 +26,27 @@ export function emptySuppressions(): Suppressions {
   return { file: new Set(), lines: new Map() };
 }
 
+class FrozenSet<T> extends Set<T> {
+  override add(): this {
+    throw new Error('shared empty set: make a new one before adding');
+  }
+}
+
+class FrozenMap<K, V> extends Map<K, V> {
+  override set(): this {
+    throw new Error('shared empty map: make a new one before setting');
+  }
+}
+
+/**
+ * What a document without suppression comments holds (nearly all of them): one shared, unchangeable
+ * value instead of a new Set and Map per document (10,000 files held 20,000 empty tables).
+ */
+export const NO_SUPPRESSIONS: Suppressions = Object.freeze({ file: new FrozenSet<string>(), lines: new FrozenMap<number, Set<string>>() });
+
+/** A shared, unchangeable empty set of line numbers (documents without template lines). */
+export const NO_LINES: Set<number> = new FrozenSet<number>();
+
 export function applySuppression(s: Suppressions, fromLine: number, toLine: number, codes: Set<string>): void {
   for (let l = fromLine; l <= toLine; l++) {
     const set = s.lines.get(l) ?? new Set<string>();

@@ -14,6 +14,7 @@
 
 import { unitNameParts } from '../catalog/filetypes';
 import { atLeast } from '../catalog/versions';
+import type { ParsedUnit } from './files';
 import { compareSearchOrder, Placement } from './scopes';
 
 export function dropinDirNames(fileName: string): string[] {
@@ -66,4 +67,48 @@ export function orderDropins<T extends DropinCandidate>(candidates: T[], dirName
   const byConfName = new Map<string, T>();
   for (const c of sorted) if (!byConfName.has(c.name)) byConfName.set(c.name, c);
   return [...byConfName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * Units filed under every drop-in directory name that applies to them, per host and owner, so the
+ * units a drop-in applies to are one lookup away (a scan of the host per drop-in made indexing
+ * quadratic). Drop-ins of `users/` (every rootless user) look through all owners of the host.
+ */
+export class DropinTargets {
+  private readonly table = new Map<string, Map<string, Map<string | undefined, Set<ParsedUnit>>>>();
+
+  add(unit: ParsedUnit): void {
+    const { host, owner } = unit.file.placement.scope;
+    let byDir = this.table.get(host);
+    if (!byDir) this.table.set(host, (byDir = new Map()));
+    for (const dir of dropinDirNames(unit.name)) {
+      let byOwner = byDir.get(dir);
+      if (!byOwner) byDir.set(dir, (byOwner = new Map()));
+      let set = byOwner.get(owner);
+      if (!set) byOwner.set(owner, (set = new Set()));
+      set.add(unit);
+    }
+  }
+
+  remove(unit: ParsedUnit): void {
+    const { host, owner } = unit.file.placement.scope;
+    const byDir = this.table.get(host);
+    if (!byDir) return;
+    for (const dir of dropinDirNames(unit.name)) {
+      const byOwner = byDir.get(dir);
+      const set = byOwner?.get(owner);
+      if (!byOwner || !set) continue;
+      set.delete(unit);
+      if (set.size === 0) byOwner.delete(owner);
+      if (byOwner.size === 0) byDir.delete(dir);
+    }
+  }
+
+  /** Units filed under that directory name that a drop-in placed there may reach (callers check the scope). */
+  find(dropin: Placement, dir: string): ParsedUnit[] {
+    const byOwner = this.table.get(dropin.scope.host)?.get(dir);
+    if (!byOwner) return [];
+    if (!dropin.allUsers) return [...(byOwner.get(dropin.scope.owner) ?? [])];
+    return [...byOwner.values()].flatMap((set) => [...set]);
+  }
 }

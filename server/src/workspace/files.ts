@@ -22,7 +22,7 @@ export interface ParsedUnit {
 }
 
 export interface SkipReason {
-  kind: 'too-large' | 'binary' | 'unreadable';
+  kind: 'too-large' | 'binary' | 'unreadable' | 'special' | 'gone';
   message: string;
 }
 

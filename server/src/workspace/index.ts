@@ -6,7 +6,7 @@ import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
 import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, servesScope } from './scopes';
-import { dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
+import { DropinTargets, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
 import { objectKey, serviceKey, unitKey } from './dep-keys';
 import { NameSource, ObjectKind, nameHints } from './names';
@@ -62,6 +62,8 @@ export class WorkspaceIndex {
   private readonly generated: NameTable = new Map();
   /** The generated-name keys each unit was filed under (to remove them again). */
   private readonly hintsOf = new Map<ParsedUnit, string[]>();
+  /** The reverse: host → drop-in directory name → owner → units that directory applies to (no scans per drop-in). */
+  private readonly unitsByDropinDir = new DropinTargets();
   private nextVersion = 1;
   private readonly inventories: Inventory[] = [];
 
@@ -91,19 +93,22 @@ export class WorkspaceIndex {
   }
 
   /** Adds or replaces a file; returns the dependency keys the change touched. */
-  setFile(path: string, input: FileInput): { file: SourceFile; touched: Set<string> } {
+  setFile(path: string, input: FileInput, trackTouched = true): { file: SourceFile; touched: Set<string> } {
     const version = input.version ?? this.nextVersion++;
     const touched = new Set<string>();
+    // Without tracking (a fresh analysis has nothing to invalidate) no dependency keys are collected.
+    const track = trackTouched ? touched : undefined;
     let file = this.files.get(path);
     if (file) {
-      this.unregister(file, touched);
+      this.unregister(file, track);
       file.update(input.text, version, input.skipped, input.decodeProblem);
     } else {
       file = new SourceFile(path, input.text, version, this.placementOf(path), input.skipped, input.decodeProblem);
       this.files.set(path, file);
     }
-    this.register(file, touched);
-    this.notifyFileChanged(path, touched);
+    this.register(file, track);
+    if (track) this.notifyFileChanged(path, track);
+    else for (const inv of this.inventories) inv.fileChanged?.(path);
     return { file, touched };
   }
 
@@ -149,6 +154,7 @@ export class WorkspaceIndex {
         }
       } else if (unit.type) {
         addTo(this.unitsByName, host, unit.name, unit);
+        this.unitsByDropinDir.add(unit);
         this.fileNames(unit, touched);
       }
       touched?.add(unitKey(host, unit.name));
@@ -168,6 +174,7 @@ export class WorkspaceIndex {
         }
       } else if (unit.type) {
         removeFrom(this.unitsByName, host, unit.name, file);
+        this.unitsByDropinDir.remove(unit);
         this.unfileNames(unit, touched);
       }
       touched?.add(unitKey(host, unit.name));
@@ -306,16 +313,8 @@ export class WorkspaceIndex {
 
   /** Units a drop-in applies to (in its scope). */
   unitsForDropin(dropin: ParsedUnit): ParsedUnit[] {
-    const scope = dropin.file.placement.scope;
     const target = dropin.identity.dropinTarget;
     if (!target) return [];
-    const out: ParsedUnit[] = [];
-    for (const list of this.unitsByName.get(scope.host)?.values() ?? []) {
-      for (const u of list) {
-        if (u.type !== dropin.type || !servesScope(dropin.file.placement, u.file.placement.scope)) continue;
-        if (dropinDirNames(u.name).includes(target)) out.push(u);
-      }
-    }
-    return out;
+    return this.unitsByDropinDir.find(dropin.file.placement, target).filter((u) => u.type === dropin.type && servesScope(dropin.file.placement, u.file.placement.scope));
   }
 }

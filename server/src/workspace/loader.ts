@@ -1,7 +1,7 @@
 // Reading files from disk for the index: walks directories (sub-directories included, as Podman
 // does), skips what must not be analysed, and decodes bytes without ever throwing.
 
-import { promises as fs, Stats } from 'node:fs';
+import { Dirent, Stats, closeSync, constants as fsConstants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { identifyFile } from '../catalog/filetypes';
 import { FileInput } from './index';
@@ -39,14 +39,57 @@ export function inputFromBytes(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FILE
   return { text: decoded.text, decodeProblem: decoded.problem };
 }
 
-export async function readInput(path: string, options: LoadOptions = {}): Promise<FileInput> {
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException)?.code ?? 'error';
+}
+
+function kindOfSpecial(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+// O_NONBLOCK: opening a FIFO must not wait for a writer (it did, and hung the indexer). It changes
+// nothing for regular files. Undefined on Windows, where FIFOs do not exist in the file system.
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads one file for the index. Synchronous on purpose: a file is a few hundred bytes, and Node's
+ * async file calls cost ~10x more per file (thread-pool round trips); the server reads in batches
+ * and yields between them. Never blocks on FIFOs or devices (only regular files are read), never
+ * reads more than the size limit, never throws. A file that is gone (ENOENT) is `skipped.kind ===
+ * 'gone'`: callers drop it without a message (it was deleted while being indexed).
+ */
+export function readInputSync(path: string, options: LoadOptions = {}): FileInput {
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let fd: number | undefined;
   try {
-    const st = await fs.stat(path);
+    fd = openSync(path, OPEN_FLAGS);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { text: '', skipped: { kind: 'special', message: `Not analysed: ${kindOfSpecial(st)}, not a regular file.` } };
     if (st.size > max) return tooLargeInput(st.size, max);
-    return inputFromBytes(await fs.readFile(path), max);
+    // One byte more than allowed tells a file that grew past the limit after fstat.
+    const buffer = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        if (length > max) return tooLargeInput(length, max);
+        break;
+      }
+    }
+    return inputFromBytes(buffer.subarray(0, length), max);
   } catch (e) {
-    return { text: '', skipped: { kind: 'unreadable', message: `Not analysed: ${(e as NodeJS.ErrnoException).code ?? 'error'} while reading the file.` } };
+    const code = errorCode(e);
+    if (code === 'ENOENT') return { text: '', skipped: { kind: 'gone', message: 'Not analysed: the file is gone.' } };
+    return { text: '', skipped: { kind: 'unreadable', message: `Not analysed: ${code} while reading the file.` } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -57,48 +100,81 @@ export function isIgnoredPath(path: string, options: LoadOptions = {}): boolean 
   return options.ignore?.some((re) => re.test(p)) ?? false;
 }
 
+/** Async form kept for callers that read one file at a time (file watcher events). */
+export async function readInput(path: string, options: LoadOptions = {}): Promise<FileInput> {
+  return readInputSync(path, options);
+}
+
+/**
+ * The order to add files to a fresh index: drop-ins first, so each unit's listeners and views are
+ * built once with all its drop-ins (a drop-in added after its units makes the inventories redo them).
+ */
+export function loadOrder(files: string[]): string[] {
+  const dropins: string[] = [];
+  const rest: string[] = [];
+  for (const f of files) (identifyFile(f).kind === 'dropin' ? dropins : rest).push(f);
+  return [...dropins, ...rest];
+}
+
 /** Is this a file quadlet-ls analyses (by name)? */
 export function isUnitFileName(path: string): boolean {
   return identifyFile(path).kind !== 'other';
 }
 
 /**
- * Lists unit files under the given paths. Follows symlinks (Podman does) but never loops: each
- * real directory is visited once.
+ * Lists unit files under the given paths, sorted per directory. Follows symlinks (Podman does) but
+ * never loops: each real directory (device and inode) is visited once. Synchronous for speed (see
+ * readInputSync); directory entries carry their type, so only directories and symlinks cost a stat.
  */
-export async function findUnitFiles(paths: string[], options: LoadOptions = {}): Promise<{ files: string[]; errors: string[] }> {
+export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): { files: string[]; errors: string[] } {
   const files: string[] = [];
   const errors: string[] = [];
   const seenDirs = new Set<string>();
   const ignored = (p: string) => options.ignore?.some((re) => re.test(p.replace(/\\/g, '/'))) ?? false;
-  async function visit(p: string, top: boolean): Promise<void> {
-    let st: Stats;
+  const visitDir = (p: string, st: Stats): void => {
+    const id = `${st.dev}:${st.ino}`;
+    if (seenDirs.has(id)) return;
+    seenDirs.add(id);
+    let entries: Dirent[];
     try {
-      st = await fs.stat(p);
+      entries = readdirSync(p, { withFileTypes: true });
     } catch (e) {
-      if (top) errors.push(`${p}: ${(e as NodeJS.ErrnoException).code ?? 'cannot read'}`);
+      errors.push(`${p}: ${errorCode(e)}`);
       return;
     }
-    if (st.isDirectory()) {
-      const real = await fs.realpath(p).catch(() => p);
-      if (seenDirs.has(real)) return;
-      seenDirs.add(real);
-      let names: string[];
-      try {
-        names = await fs.readdir(p);
-      } catch (e) {
-        errors.push(`${p}: ${(e as NodeJS.ErrnoException).code ?? 'cannot list'}`);
-        return;
-      }
-      for (const name of names.sort()) {
-        if (IGNORED_DIRS.has(name)) continue;
-        const child = join(p, name);
-        if (!ignored(child)) await visit(child, false);
-      }
-    } else if (st.isFile() && (top || isUnitFileName(p))) {
-      files.push(p);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (IGNORED_DIRS.has(entry.name)) continue;
+      const child = join(p, entry.name);
+      if (ignored(child)) continue;
+      if (entry.isFile()) {
+        if (isUnitFileName(child)) files.push(child);
+      } else if (entry.isDirectory() || entry.isSymbolicLink()) {
+        let childStat: Stats;
+        try {
+          childStat = statSync(child);
+        } catch {
+          continue; // a dangling link or an entry deleted meanwhile: nothing to read
+        }
+        if (childStat.isDirectory()) visitDir(child, childStat);
+        else if (isUnitFileName(child)) files.push(child); // links to files, FIFOs or devices: readInputSync decides
+      } else if (isUnitFileName(child)) files.push(child); // FIFOs, sockets, devices with a unit name get a skip message
     }
+  };
+  for (const p of paths) {
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      errors.push(`${p}: ${errorCode(e)}`);
+      continue;
+    }
+    if (st.isDirectory()) visitDir(p, st);
+    else files.push(p);
   }
-  for (const p of paths) await visit(p, true);
   return { files, errors };
+}
+
+export async function findUnitFiles(paths: string[], options: LoadOptions = {}): Promise<{ files: string[]; errors: string[] }> {
+  return findUnitFilesSync(paths, options);
 }

@@ -12,9 +12,13 @@ export interface SourcedEntry {
   unit: ParsedUnit;
 }
 
+const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
+
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   private bySection?: Map<string, SourcedEntry[]>;
+  /** section → key → entries, built per section on first use (rules ask for a key many times per view). */
+  private byKey?: Map<string, Map<string, SourcedEntry[]>>;
 
   constructor(
     readonly main: ParsedUnit,
@@ -49,17 +53,30 @@ export class UnitView implements NameSource {
       this.bySection = new Map();
       for (const unit of this.documents) {
         for (const entry of unit.doc.entries) {
-          const list = this.bySection.get(entry.section.name) ?? [];
+          let list = this.bySection.get(entry.section.name);
+          if (!list) this.bySection.set(entry.section.name, (list = []));
           list.push({ entry, unit });
-          this.bySection.set(entry.section.name, list);
         }
       }
     }
-    return this.bySection.get(section) ?? [];
+    return this.bySection.get(section) ?? NONE;
   }
 
+  /** Assignments of one key across the file and its drop-ins, in order (shared: do not mutate). */
   all(section: string, key: string): SourcedEntry[] {
-    return this.entries(section).filter((e) => e.entry.key === key);
+    if (!this.byKey) this.byKey = new Map();
+    let keys = this.byKey.get(section);
+    if (!keys) {
+      // Built per section on first use: most views are asked about a few sections only.
+      keys = new Map();
+      for (const sourced of this.entries(section)) {
+        let same = keys.get(sourced.entry.key);
+        if (!same) keys.set(sourced.entry.key, (same = []));
+        same.push(sourced);
+      }
+      this.byKey.set(section, keys);
+    }
+    return keys.get(key) ?? NONE;
   }
 
   /** Values of a repeatable key as Podman sees them: an empty assignment clears the earlier ones. */

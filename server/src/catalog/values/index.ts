@@ -131,8 +131,38 @@ function systemdGrammar(info: KeyInfo, text: string, ctx: ValueContext, inQuadle
   }
 }
 
-/** Every problem of one value. `inQuadlet`: the file is a quadlet (systemd sections included). */
+// The grammars are pure, and real trees repeat values a lot (Restart=always, WantedBy=, labels,
+// images across users): results are memoised per key, context and value. Bounded: the table is
+// dropped when it grows past MEMO_LIMIT values (a new target version or a huge tree).
+const MEMO_LIMIT = 100_000;
+let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
+let memoSize = 0;
+
+/**
+ * Every problem of one value. `inQuadlet`: the file is a quadlet (systemd sections included).
+ * The returned list is shared between equal values: callers must not mutate it.
+ */
 export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
+  if (memoSize >= MEMO_LIMIT) {
+    memo = new Map();
+    memoSize = 0;
+  }
+  let byContext = memo.get(info);
+  if (!byContext) memo.set(info, (byContext = new Map()));
+  // ctx.key is info.key; ctx.section differs from info.section for keys shared between sections.
+  const context = `${ctx.version} ${ctx.type} ${ctx.section} ${inQuadlet}`;
+  let byValue = byContext.get(context);
+  if (!byValue) byContext.set(context, (byValue = new Map()));
+  let problems = byValue.get(value);
+  if (!problems) {
+    problems = computeProblems(info, value, ctx, inQuadlet);
+    byValue.set(value, problems);
+    memoSize++;
+  }
+  return problems;
+}
+
+function computeProblems(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
   const problems = checkSpecifiers(value);
   if (inQuadlet && info.section === 'Service') {
     const restricted = checkServiceRestriction(value, info.key, ctx.type);

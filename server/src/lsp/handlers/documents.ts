@@ -9,7 +9,10 @@ export const documentsHandler: HandlerModule = {
     documents.onDidOpen((e) => publisher.publish(service.openDocument(uriToPath(e.document.uri), e.document.getText(), e.document.version)));
     documents.onDidChangeContent((e) => {
       const path = uriToPath(e.document.uri);
-      publisher.debounce(path, () => service.changeDocument(path, e.document.getText(), e.document.version));
+      // Text and version as of this event: a later, older-versioned event must not swap them.
+      const text = e.document.getText();
+      const version = e.document.version;
+      publisher.debounce(path, () => service.changeDocument(path, text, version), version);
     });
     documents.onDidClose(async (e) => publisher.publish(await service.closeDocument(uriToPath(e.document.uri))));
     connection.onDidChangeWatchedFiles(async (e) => {

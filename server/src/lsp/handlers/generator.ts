@@ -4,6 +4,7 @@
 // filled by the client from the user's own settings — never from workspace/configuration.
 
 import { HandlerModule, ServerContext } from '../context';
+import { honourCancellation } from '../cancellation';
 import { uriToPath } from '../convert';
 import { describeScope } from '../../workspace/scopes';
 import { UNTRUSTED_MESSAGE } from '../../features/generator/runner';
@@ -72,8 +73,8 @@ export const generatorHandler: HandlerModule = {
       const s = await ctx.generator.status();
       return { trusted: s.trusted, path: s.found?.path, source: s.found?.source, version: s.version, problem: s.problem };
     });
-    connection.onRequest(GeneratorRequests.validate, (p: { uri: string }) => validate(ctx, p.uri));
-    connection.onRequest(GeneratorRequests.generatedUnit, (p: { uri: string }) => generatedUnit(ctx, p.uri));
+    connection.onRequest(GeneratorRequests.validate, honourCancellation((p: { uri: string }) => validate(ctx, p.uri)));
+    connection.onRequest(GeneratorRequests.generatedUnit, honourCancellation((p: { uri: string }) => generatedUnit(ctx, p.uri)));
     connection.onNotification(GeneratorRequests.setPath, async (p: { path?: string }) => {
       const next = typeof p?.path === 'string' && p.path.trim() ? p.path : undefined;
       if (next === ctx.generatorPath) return;

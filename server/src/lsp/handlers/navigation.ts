@@ -1,6 +1,7 @@
 // Go to definition, find references, document links and workspace symbols on quadlet references.
 
-import { Location, SymbolKind } from 'vscode-languageserver/node';
+import { DefinitionParams, DocumentLinkParams, Location, ReferenceParams, SymbolKind, WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import { honourCancellation } from '../cancellation';
 import { HandlerModule } from '../context';
 import { pathToUri, uriToPath } from '../convert';
 import { definition, documentLinks, findReferences, navContext, workspaceSymbols } from '../../features/navigation';
@@ -12,23 +13,25 @@ const toLocation = (l: { path: string; range: Location['range'] }): Location => 
 export const navigationHandler: HandlerModule = {
   capabilities: () => ({ definitionProvider: true, referencesProvider: true, documentLinkProvider: { resolveProvider: false }, workspaceSymbolProvider: true }),
   register({ connection, service, publisher }) {
-    connection.onDefinition((p) => {
+    connection.onDefinition(honourCancellation((p: DefinitionParams) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
       return definition(navContext(service), path, p.position).map(toLocation);
-    });
-    connection.onReferences((p) => {
+    }));
+    connection.onReferences(honourCancellation((p: ReferenceParams) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
       return findReferences(navContext(service), path, p.position, p.context.includeDeclaration).map(toLocation);
-    });
-    connection.onDocumentLinks((p) => {
+    }));
+    connection.onDocumentLinks(honourCancellation((p: DocumentLinkParams) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
       return documentLinks(navContext(service), path).map((l) => ({ range: l.range, target: pathToUri(l.target), tooltip: l.tooltip }));
-    });
-    connection.onWorkspaceSymbol((p) =>
-      workspaceSymbols(navContext(service), p.query).map((s) => ({ name: s.name, kind: SYMBOL_KIND[s.kind], location: toLocation(s.location), containerName: s.container })),
+    }));
+    connection.onWorkspaceSymbol(
+      honourCancellation((p: WorkspaceSymbolParams) =>
+        workspaceSymbols(navContext(service), p.query).map((s) => ({ name: s.name, kind: SYMBOL_KIND[s.kind], location: toLocation(s.location), containerName: s.container })),
+      ),
     );
   },
 };

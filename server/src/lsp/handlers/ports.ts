@@ -8,6 +8,7 @@ import { formatRegistry, portRows, RegistryFormat } from '../../features/ports-r
 import { portInventory } from '../../workspace/ports/inventory';
 import { HandlerModule } from '../context';
 import { pathToUri } from '../convert';
+import { honourCancellation } from '../cancellation';
 
 export const PORTS_REQUEST = 'quadletLs/ports';
 export const PORT_REGISTRY_REQUEST = 'quadletLs/portRegistry';
@@ -29,13 +30,19 @@ export const portsHandler: HandlerModule = {
       return root ? file.slice(root.length).replace(/^\//, '') : file;
     };
 
-    connection.onRequest(PORTS_REQUEST, () => ({
-      rows: portRows(service.index, service.analysis.settings).map((r) => ({ ...r, uri: pathToUri(r.file) })),
-    }));
-    connection.onRequest(PORT_REGISTRY_REQUEST, (params: { format?: string } | undefined) => {
-      const format = FORMATS.includes(params?.format as RegistryFormat) ? (params!.format as RegistryFormat) : 'markdown';
-      return formatRegistry(portRows(service.index, service.analysis.settings, display), format);
-    });
+    connection.onRequest(
+      PORTS_REQUEST,
+      honourCancellation(() => ({
+        rows: portRows(service.index, service.analysis.settings).map((r) => ({ ...r, uri: pathToUri(r.file) })),
+      })),
+    );
+    connection.onRequest(
+      PORT_REGISTRY_REQUEST,
+      honourCancellation((params: { format?: string } | undefined) => {
+        const format = FORMATS.includes(params?.format as RegistryFormat) ? (params!.format as RegistryFormat) : 'markdown';
+        return formatRegistry(portRows(service.index, service.analysis.settings, display), format);
+      }),
+    );
 
     publisher.onPublished(() => {
       if (inventory.version !== announced.version || service.analysis.settings !== announced.settings) {

@@ -1,6 +1,7 @@
 // Rename a quadlet: the file, its drop-in directory and every reference, as one WorkspaceEdit.
 
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, RenameParams, ResponseError } from 'vscode-languageserver/node';
+import { honourCancellation } from '../cancellation';
 import { HandlerModule } from '../context';
 import { toWorkspaceEdit, uriToPath } from '../convert';
 import { prepareRename, renameUnit } from '../../features/rename';
@@ -16,12 +17,12 @@ export const renameHandler: HandlerModule = {
       if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
       return r.range ? { range: r.range, placeholder: r.placeholder } : { defaultBehavior: true };
     });
-    connection.onRenameRequest((p) => {
+    connection.onRenameRequest(honourCancellation((p: RenameParams) => {
       const path = uriToPath(p.textDocument.uri);
       publisher.flush(path);
       const r = renameUnit(navContext(service), path, p.position, p.newName);
       if ('error' in r) throw new ResponseError(ErrorCodes.InvalidRequest, r.error);
       return toWorkspaceEdit(r.change);
-    });
+    }));
   },
 };

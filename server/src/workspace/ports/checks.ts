@@ -46,20 +46,42 @@ function competes(index: WorkspaceIndex | WorkspaceQueries, l: Listener, o: List
 }
 
 /** Listeners that compete with `l` for a socket on its host (itself excluded); records dependencies. */
-export function conflictsOf(queries: WorkspaceQueries, l: Listener): Listener[] {
+export function conflictsOf(queries: WorkspaceQueries, l: Listener, memo?: ConflictMemo): Listener[] {
   if (!l.ports) return [];
   for (const k of queryKeys(l.host, l.protocol, l.ports)) queries.depend(k);
-  return portInventory(queries.index)
-    .near(l.host, l.protocol, l.ports)
-    .filter((o) => competes(queries, l, o));
+  return memoised(memo, l, () =>
+    portInventory(queries.index)
+      .near(l.host, l.protocol, l.ports!)
+      .filter((o) => competes(queries, l, o)),
+  );
 }
 
 /** Same, without recording dependencies (for the registry and the ports view). */
-export function conflictsNow(index: WorkspaceIndex, l: Listener): Listener[] {
+export function conflictsNow(index: WorkspaceIndex, l: Listener, memo?: ConflictMemo): Listener[] {
   if (!l.ports) return [];
-  return portInventory(index)
-    .near(l.host, l.protocol, l.ports)
-    .filter((o) => competes(index, l, o));
+  return memoised(memo, l, () =>
+    portInventory(index)
+      .near(l.host, l.protocol, l.ports!)
+      .filter((o) => competes(index, l, o)),
+  );
+}
+
+/**
+ * Answers shared by the mappings of one unit that Podman joins into one (same unit, address,
+ * protocol, ports and offset): they compete with exactly the same listeners. A unit repeating one
+ * mapping thousands of times (`-p 1:1 -p 1:1 …` on a 100,000-character line) made the conflict
+ * check quadratic; with the memo each distinct mapping is checked once. Keep one memo per pass.
+ */
+export type ConflictMemo = Map<ParsedUnit, Map<string, Listener[]>>;
+
+function memoised(memo: ConflictMemo | undefined, l: Listener, compute: () => Listener[]): Listener[] {
+  if (!memo || !MAPPINGS.has(l.source) || !l.ports || !l.containerPorts) return compute();
+  let byUnit = memo.get(l.unit);
+  if (!byUnit) memo.set(l.unit, (byUnit = new Map()));
+  const key = `${formatAddress(l.address)}|${l.protocol}|${l.ports.from}-${l.ports.to}|${l.ports.from - l.containerPorts.from}`;
+  let found = byUnit.get(key);
+  if (!found) byUnit.set(key, (found = compute()));
+  return found;
 }
 
 const ANY4 = { family: 4 as const, value: 0n };

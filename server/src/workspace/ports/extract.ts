@@ -119,17 +119,21 @@ function fromPublish(c: Common, text: string, g: Geometry): Listener[] {
       containerPorts: spec.containerPorts,
       protocol,
     });
-    if (g.exact) {
-      l.rebind = (ip) => {
-        if (addressPiece) return { file: g.file, range: addressRange, newText: ipText(ip, true) };
-        // "8080:80" and ":80" gain "ip:"; a bare "80" needs an empty host port: "ip::80".
-        const glue = text.split('/')[0].includes(':') ? ':' : '::';
-        return { file: g.file, range: g.range(0, 0), newText: ipText(ip, true) + glue };
-      };
-      if (spec.hostPiece && spec.hostPorts) l.renumber = (ports) => ({ file: g.file, range: portRange, newText: formatPorts(ports) });
-    }
+    if (g.exact) addPublishEdits(l, g, text, addressPiece !== undefined, addressRange, spec.hostPiece && spec.hostPorts ? portRange : undefined);
     return l;
   });
+}
+
+// Separate from fromPublish on purpose: closures made there would keep its whole scope alive
+// (the unit's view with all its entries) for as long as the listener lives.
+function addPublishEdits(l: Listener, g: Geometry, text: string, hasAddress: boolean, addressRange: Range, portRange: Range | undefined): void {
+  l.rebind = (ip) => {
+    if (hasAddress) return { file: g.file, range: addressRange, newText: ipText(ip, true) };
+    // "8080:80" and ":80" gain "ip:"; a bare "80" needs an empty host port: "ip::80".
+    const glue = text.split('/')[0].includes(':') ? ':' : '::';
+    return { file: g.file, range: g.range(0, 0), newText: ipText(ip, true) + glue };
+  };
+  if (portRange) l.renumber = (ports) => ({ file: g.file, range: portRange, newText: formatPorts(ports) });
 }
 
 const LISTEN_PROTOCOL: Record<string, Protocol> = { ListenStream: 'tcp', ListenDatagram: 'udp', ListenSequentialPacket: 'sctp' };

@@ -21,6 +21,11 @@ export class PortInventory implements Inventory {
   private readonly yamlOf = new Map<ParsedUnit, string[]>();
   /** Grows on every change, so views can tell whether to refresh. */
   version = 0;
+  /** Order-independent sums of two hashes of every listener's fingerprint (see signature()). */
+  private sumA = 0;
+  private sumB = 0;
+  private count = 0;
+  private readonly ids = new Map<string, Listener>();
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -47,12 +52,25 @@ export class PortInventory implements Inventory {
     return [...this.yamlUsers.keys()];
   }
 
-  /** A fingerprint of every listener (position, ports, address, state), to tell real changes from re-parses. */
+  /**
+   * A fingerprint of every listener (position, ports, address, state), to tell real changes from
+   * re-parses. Kept up to date as listeners come and go (two 32-bit hash sums and a count), so it
+   * costs nothing per publish; building it from all listeners cost O(listeners) per edit.
+   */
   signature(): string {
-    return this.all()
-      .map((l) => `${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`)
-      .sort()
-      .join('\n');
+    return `${this.count}:${this.sumA >>> 0}:${this.sumB >>> 0}`;
+  }
+
+  private account(listeners: Listener[], sign: 1 | -1): void {
+    for (const l of listeners) {
+      const fp = `${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`;
+      const [a, b] = hashes(fp);
+      if (sign > 0) this.ids.set(l.id, l);
+      else if (this.ids.get(l.id) === l) this.ids.delete(l.id);
+      this.sumA = (this.sumA + sign * a) | 0;
+      this.sumB = (this.sumB + sign * b) | 0;
+      this.count += sign;
+    }
   }
 
   all(): Listener[] {
@@ -64,8 +82,7 @@ export class PortInventory implements Inventory {
   }
 
   byId(id: string): Listener | undefined {
-    for (const list of this.byUnit.values()) for (const l of list) if (l.id === id) return l;
-    return undefined;
+    return this.ids.get(id);
   }
 
   /** Listeners with fixed host ports on that host and protocol whose ports overlap the range. */
@@ -96,6 +113,7 @@ export class PortInventory implements Inventory {
     }
     if (!listeners.length) return [];
     this.byUnit.set(unit, listeners);
+    this.account(listeners, 1);
     this.version++;
     const keys: string[] = [];
     for (const l of listeners) {
@@ -121,6 +139,7 @@ export class PortInventory implements Inventory {
     const listeners = this.byUnit.get(unit);
     if (!listeners) return [];
     this.byUnit.delete(unit);
+    this.account(listeners, -1);
     this.version++;
     const keys: string[] = [];
     for (const l of listeners) {
@@ -135,6 +154,18 @@ export class PortInventory implements Inventory {
     }
     return keys;
   }
+}
+
+/** FNV-1a and djb2 of a string (two independent 32-bit hashes). */
+function hashes(text: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = (Math.imul(b, 33) + c) | 0;
+  }
+  return [a, b];
 }
 
 function blockId(host: string, protocol: Protocol, block: number): string {
