@@ -20,6 +20,8 @@ export const SEL = {
   viewLine: '.monaco-editor .view-line',
   hover: '.monaco-hover:not(.hidden)',
   suggestRow: '.editor-widget.suggest-widget .monaco-list-row',
+  portsViewRow: '.pane-body .monaco-list-row',
+  explorerFoldersHeader: '.pane-header[aria-label^="Explorer Section"]',
 };
 
 /** The scenario's expectations (examples/: bob's grafana.container has the key typo "Imag"). */
@@ -42,6 +44,7 @@ export const SCENARIO = {
   activatorMovedText: /PublishPort=127\.0\.0\.1:16379:6379/,
   activatorFiles: ['cache-activator.socket', 'cache-activator.service'],
   activatorDir: 'hosts/web1/home/alice/.config/systemd/user',   // where they go (alice's systemd user units)
+  portsConflictRow: '8080/tcp',                                  // alice's webapp vs bob's metrics
 };
 
 /**
@@ -198,5 +201,31 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   await page.locator(SEL.editorLines, { hasText: 'ListenStream=127.0.0.1:6379' }).waitFor();
   await shot('09-activator-files');
   ok(`"${SCENARIO.activatorTitle}" by keyboard: ${SCENARIO.activatorFiles.join(' and ')} in the Explorer`);
+
+  // 8. the Quadlet Ports view, opened from the command palette: the cross-user conflict on 8080 is listed
+  await runCommand(page, 'Focus on Quadlet Ports View');
+  await page.locator(SEL.portsViewRow, { hasText: SCENARIO.portsConflictRow }).first().waitFor();
+  // Collapse the folder tree so the view has room for the screenshot.
+  await page.locator(SEL.explorerFoldersHeader).first().click();
+  await page.locator(SEL.portsViewRow, { hasText: SCENARIO.portsConflictRow }).first().waitFor();
+  await shot('10-ports-view');
+  ok(`Quadlet Ports view lists ${SCENARIO.portsConflictRow}`);
   return { passed, notRun };
+}
+
+/** F1, the command's title, Enter (retried: the palette can miss the first key press under load). */
+async function runCommand(page, title) {
+  for (let i = 1; ; i++) {
+    try {
+      await page.keyboard.press('F1');
+      await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
+      await page.keyboard.type(title);
+      await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ timeout: 8000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      if (i === 5) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
