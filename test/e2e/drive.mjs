@@ -70,20 +70,29 @@ async function quickOpen(page, name, query = name) {
   }
 }
 
-/** Ctrl+G, the line number, Enter; retried when the Go to Line box did not open (its input shows ":" when it did). */
+/**
+ * Ctrl+G, the line number, Enter; retried as a whole until the status bar shows the line with the focus in the editor
+ * (under load the Go to Line box can open late, lose the typed digits, or close without moving the cursor).
+ */
 async function goToLine(page, line) {
+  const atLine = () => page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
+    && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line }, { timeout: 5000 });
   for (let i = 1; ; i++) {
-    await page.keyboard.press('Control+G');
     try {
+      await page.keyboard.press('Control+G');
       await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === ':'),
         SEL.quickInputBox, { timeout: 3000 });
-      break;
-    } catch (e) { if (i === 5) throw e; }
+      await page.keyboard.type(String(line));
+      await page.waitForFunction(({ sel, want }) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === want),
+        { sel: SEL.quickInputBox, want: `:${line}` }, { timeout: 3000 });
+      await page.keyboard.press('Enter');
+      await atLine();
+      return;
+    } catch (e) {
+      if (i === 6) throw e;
+      await page.keyboard.press('Escape');
+    }
   }
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
-    && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line });
 }
 
 /** Ctrl+. until the code action menu shows `title`, then move the focus onto it (rows cannot be clicked). */
