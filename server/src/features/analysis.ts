@@ -123,8 +123,13 @@ export class Analysis {
   private documentDiagnostics(file: SourceFile): Diagnostic[] {
     const cached = this.documentCache.get(file.path);
     if (cached && cached.version === file.version) return cached.diagnostics;
+    const diagnostics = this.computeDocumentDiagnostics(file, this.queries());
+    this.documentCache.set(file.path, { version: file.version, diagnostics });
+    return diagnostics;
+  }
+
+  private computeDocumentDiagnostics(file: SourceFile, queries: WorkspaceQueries): Diagnostic[] {
     this.stats.documentRuns++;
-    const queries = this.queries();
     const diagnostics: Diagnostic[] = [];
     if (file.skipped) {
       diagnostics.push({
@@ -137,7 +142,6 @@ export class Analysis {
       });
     }
     for (const unit of file.units()) diagnostics.push(...runDocumentRules(unit, this.settingsValue, queries));
-    this.documentCache.set(file.path, { version: file.version, diagnostics });
     return diagnostics;
   }
 
@@ -152,7 +156,7 @@ export class Analysis {
     const files = [...new Set(view.documents.map((d) => d.file.path))];
     queries.depend(unitKey(unit.file.placement.scope.host, unit.name));
     for (const d of view.dropins) queries.depend(`file\u0000${d.file.path}`);
-    const result: UnitResult = { diagnostics, deps: [...queries.deps], files };
+    const result: UnitResult = { diagnostics, deps: [...queries.deps!], files };
     this.unitCache.set(id, result);
     for (const key of result.deps) {
       let set = this.dependents.get(key);
@@ -182,10 +186,36 @@ export class Analysis {
     return dedupe(all).sort(compareDiagnostics);
   }
 
-  /** Diagnostics of every file, for the CLI. */
+  /** Diagnostics of every file (through the incremental caches). */
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const f of this.index.allFiles()) out.push(...this.diagnostics(f.path));
+    return out.sort(compareDiagnostics);
+  }
+
+  /**
+   * The same list as allDiagnostics(), for a one-shot check (the CLI): one pass that records no
+   * dependency keys and keeps no caches, since nothing will be re-checked. Each unit's rules run
+   * once, with the views shared by all rules of the pass; each file gets what the incremental path
+   * would give it (its document findings, then its touching units' findings on it, deduplicated).
+   * Tests assert that both paths give equal lists.
+   */
+  batchDiagnostics(): Diagnostic[] {
+    const queries = new WorkspaceQueries(this.index, this.settingsValue.podmanVersion, false);
+    const byUnit = new Map<ParsedUnit, Diagnostic[]>();
+    const out: Diagnostic[] = [];
+    for (const file of this.index.allFiles()) {
+      const all = this.computeDocumentDiagnostics(file, queries);
+      for (const unit of this.unitsTouching(file)) {
+        let found = byUnit.get(unit);
+        if (!found) {
+          this.stats.unitRuns++;
+          byUnit.set(unit, (found = runUnitRules(queries.view(unit), this.settingsValue, queries)));
+        }
+        for (const d of found) if (d.file === file.path) all.push(d);
+      }
+      for (const d of dedupe(all).sort(compareDiagnostics)) out.push(d);
+    }
     return out.sort(compareDiagnostics);
   }
 
