@@ -1,7 +1,7 @@
 // The workspace index: every file, its placement, and lookup tables kept up to date incrementally
 // (a change touches only the entries of the changed file and of the units its drop-ins apply to).
 
-import { isQuadletType } from '../catalog/filetypes';
+import { identifyFile, isQuadletType } from '../catalog/filetypes';
 import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
@@ -112,6 +112,73 @@ export class WorkspaceIndex {
     return { file, touched };
   }
 
+  /**
+   * Adds files the index does not hold yet, with the same result as setFile on each in this order,
+   * for a cold load (nothing to invalidate, no dependency keys): first every file's unit names and
+   * drop-in tables, then each unit's generated names and inventory facts from one view per unit
+   * (setFile builds one per inventory, and each builds its drop-in list again). Drop-ins must come
+   * before the units they apply to (loadOrder): a drop-in that follows one of its units, or a file
+   * already held, makes it fall back to setFile one by one. `views` receives the view of every unit
+   * with a type (drop-ins in the newest version's order), for the analysis to reuse.
+   */
+  addFiles(list: Array<{ path: string; input: FileInput }>, views?: Map<ParsedUnit, UnitView>): void {
+    if (!this.canAddInBulk(list)) {
+      for (const { path, input } of list) this.setFile(path, input, false);
+      return;
+    }
+    const added: SourceFile[] = [];
+    for (const { path, input } of list) {
+      const file = new SourceFile(path, input.text, input.version ?? this.nextVersion++, this.placementOf(path), input.skipped, input.decodeProblem);
+      this.files.set(path, file);
+      added.push(file);
+      const host = file.placement.scope.host;
+      for (const unit of file.units()) {
+        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) addTo(this.dropinsByTarget, host, unit.identity.dropinTarget, unit);
+        else if (unit.type) {
+          addTo(this.unitsByName, host, unit.name, unit);
+          this.unitsByDropinDir.add(unit);
+        }
+      }
+    }
+    for (const file of added) {
+      for (const unit of file.units()) {
+        // A drop-in added before any unit it applies to changes no inventory (canAddInBulk).
+        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) continue;
+        if (!unit.type) {
+          for (const inv of this.inventories) inv.add(unit);
+          continue;
+        }
+        const candidates = this.dropinCandidates(unit);
+        const view = new UnitView(unit, candidates.length ? this.orderedDropins(unit, candidates, NEWEST_KNOWN) : []);
+        views?.set(unit, view);
+        this.fileNames(unit, undefined, candidates.length ? new UnitView(unit, candidates) : view);
+        for (const inv of this.inventories) {
+          if (inv.bulkAdd) inv.bulkAdd(unit, view);
+          else inv.add(unit);
+        }
+      }
+      for (const inv of this.inventories) inv.fileChanged?.(file.path);
+    }
+  }
+
+  /** New paths only, and no drop-in after a unit with a type (see addFiles). */
+  private canAddInBulk(list: Array<{ path: string; input: FileInput }>): boolean {
+    const seen = new Set<string>();
+    for (const { path } of list) {
+      if (this.files.has(path) || seen.has(path)) return false;
+      seen.add(path);
+    }
+    let unitSeen = false;
+    for (const { path, input } of list) {
+      if (input.skipped) continue;
+      const identity = identifyFile(path);
+      if (identity.kind === 'dropin') {
+        if (unitSeen) return false;
+      } else if (identity.kind !== 'other') unitSeen = true;
+    }
+    return true;
+  }
+
   removeFile(path: string): { file?: SourceFile; touched: Set<string> } {
     const touched = new Set<string>();
     const file = this.files.get(path);
@@ -190,10 +257,10 @@ export class WorkspaceIndex {
     return view;
   }
 
-  private fileNames(unit: ParsedUnit, touched?: Set<string>): void {
+  private fileNames(unit: ParsedUnit, touched?: Set<string>, source?: NameSource): void {
     if (!isQuadletType(unit.type) || unit.identity.kind === 'dropin') return;
     const host = unit.file.placement.scope.host;
-    const hints = nameHints(this.hintSource(unit));
+    const hints = nameHints(source ?? this.hintSource(unit));
     const keys = [...hints.services.map((s) => serviceKey(host, s)), ...hints.objects.map((o) => objectKey(host, o.kind, o.name))];
     for (const k of keys) {
       addTo(this.generated, host, k, unit);
@@ -294,9 +361,13 @@ export class WorkspaceIndex {
   /** Drop-ins that apply to a unit, in the order the target Podman version applies them. */
   dropinsFor(unit: ParsedUnit, podmanVersion: string = NEWEST_KNOWN): ParsedUnit[] {
     if (!unit.type) return [];
-    const dirNames = dropinDirNames(unit.name);
-    const candidates = this.dropinCandidates(unit).map((d) => ({ unit: d, name: d.name, path: d.file.path, placement: d.file.placement, dirName: d.identity.dropinTarget! }));
-    return orderDropins(candidates, dirNames, nameMajorDropins(podmanVersion, isQuadletType(unit.type))).map((c) => c.unit);
+    const candidates = this.dropinCandidates(unit);
+    return candidates.length ? this.orderedDropins(unit, candidates, podmanVersion) : candidates;
+  }
+
+  private orderedDropins(unit: ParsedUnit, found: ParsedUnit[], podmanVersion: string): ParsedUnit[] {
+    const candidates = found.map((d) => ({ unit: d, name: d.name, path: d.file.path, placement: d.file.placement, dirName: d.identity.dropinTarget! }));
+    return orderDropins(candidates, dropinDirNames(unit.name), nameMajorDropins(podmanVersion, isQuadletType(unit.type))).map((c) => c.unit);
   }
 
   /** Units whose effective view includes this file: its own units, or for a drop-in the units it applies to. */

@@ -39,6 +39,10 @@ export class PortInventory implements Inventory {
     return this.drop(unit);
   }
 
+  bulkAdd(unit: ParsedUnit, view: UnitView): void {
+    this.put(unit, view, false);
+  }
+
   /** A non-unit file changed or went away: re-read the units that play it (as YAML). */
   fileChanged(path: string): string[] {
     const users = this.yamlUsers.get(path);
@@ -100,8 +104,7 @@ export class PortInventory implements Inventory {
     return keys;
   }
 
-  private put(unit: ParsedUnit): string[] {
-    const view = new UnitView(unit, this.index.dropinsFor(unit));
+  private put(unit: ParsedUnit, view = new UnitView(unit, this.index.dropinsFor(unit)), wantKeys = true): string[] {
     const { listeners, yamlFiles } = extractListeners(view, { readText: (p) => this.index.getFile(p)?.text });
     if (yamlFiles.length) {
       this.yamlOf.set(unit, yamlFiles);
@@ -124,7 +127,7 @@ export class PortInventory implements Inventory {
         if (!set) this.blocks.set(id, (set = new Set()));
         set.add(l);
       }
-      keys.push(...touchedKeys(l.host, l.protocol, l.ports));
+      if (wantKeys) keys.push(...touchedKeys(l.host, l.protocol, l.ports));
     }
     return keys;
   }
