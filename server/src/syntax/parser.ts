@@ -88,10 +88,10 @@ function sliceSegments(segments: Segment[], from: number): Segment[] {
 class ParsedDocument implements UnitDocument {
   private linesValue?: string[];
   readonly eol: '\n' | '\r\n';
-  readonly sections: Section[] = [];
-  readonly entries: Entry[] = [];
-  readonly comments: Comment[] = [];
-  readonly issues: SyntaxIssue[] = [];
+  sections: Section[] = [];
+  entries: Entry[] = [];
+  comments: Comment[] = [];
+  issues: SyntaxIssue[] = [];
   suppressions = NO_SUPPRESSIONS;
   templateLines = NO_LINES;
 
@@ -106,6 +106,23 @@ class ParsedDocument implements UnitDocument {
   get lines(): string[] {
     return (this.linesValue ??= splitLines(this.text));
   }
+
+  /**
+   * Arrays filled by push keep room for ~17 more items (V8 grows them that way): a 10,000-file
+   * workspace held ~100,000 such arrays, a fifth of its memory. The parsed model keeps exact ones.
+   */
+  compact(): void {
+    this.sections = exact(this.sections);
+    this.entries = exact(this.entries);
+    this.comments = exact(this.comments);
+    this.issues = exact(this.issues);
+    for (const s of this.sections) s.entries = exact(s.entries);
+  }
+}
+
+/** A copy without spare capacity (see ParsedDocument.compact). */
+export function exact<T>(list: T[]): T[] {
+  return list.slice();
 }
 
 const CHAR_CR = 13;
@@ -220,6 +237,7 @@ export function parseUnit(text: string, options: ParseOptions = {}): UnitDocumen
     });
   }
   closeSectionAt(effectiveLast);
+  doc.compact();
   return doc;
 }
 
@@ -247,19 +265,51 @@ function headerEnd(l: LogicalLine): number {
 
 function parseHeader(logical: LogicalLine, end: number, doc: UnitDocument): Section {
   const name = logical.str.slice(logical.base + 1, logical.base + end);
-  const segments = segmentsOf(logical);
-  const nameRange = rangeInSegments(segments, 1, end);
-  const headerRange = rangeInSegments(segments, 0, end + 1);
+  const section = new ParsedSection(name, logical, end);
   if (name.length === 0 || /[[\u0000-\u001f\u007f-\u009f]/.test(name)) {
     doc.issues.push({
       kind: 'invalid-section-name',
-      range: headerRange,
+      range: section.headerRange,
       message: `Invalid section name "${name}": Podman refuses the whole file.`,
     });
   }
-  const section: Section = { name, nameRange, headerRange, entries: [], line: logical.line, endLine: logical.endLine };
   doc.sections.push(section);
   return section;
+}
+
+/** A section whose header ranges are computed on first use (rules read them only to report). */
+class ParsedSection implements Section {
+  entries: Entry[] = [];
+  readonly line: number;
+  endLine: number;
+  private readonly character: number;
+  private readonly joined: Segment[] | undefined;
+  private nameRangeValue?: Range;
+  private headerRangeValue?: Range;
+
+  constructor(
+    readonly name: string,
+    logical: LogicalLine,
+    /** Offset of "]" in the header line. */
+    private readonly close: number,
+  ) {
+    this.line = logical.line;
+    this.endLine = logical.endLine;
+    this.character = logical.character;
+    this.joined = logical.joined;
+  }
+
+  private get segments(): Segment[] {
+    return this.joined ?? [{ offset: 0, length: this.close + 1, line: this.line, character: this.character }];
+  }
+
+  get nameRange(): Range {
+    return (this.nameRangeValue ??= rangeInSegments(this.segments, 1, this.close));
+  }
+
+  get headerRange(): Range {
+    return (this.headerRangeValue ??= rangeInSegments(this.segments, 0, this.close + 1));
+  }
 }
 
 function parseEntry(logical: LogicalLine, eq: number, doc: UnitDocument, current: Section | undefined, template: boolean): Entry | undefined {
@@ -294,15 +344,12 @@ function parseEntry(logical: LogicalLine, eq: number, doc: UnitDocument, current
  */
 class ParsedEntry implements Entry {
   readonly line: number;
-  readonly endLine: number;
   /** Column of a single-line entry; its segment is built on first use. */
   private readonly character: number;
   /** The segments of an entry joined from continuation lines. */
   private readonly joined: Segment[] | undefined;
-  private keyRangeValue?: Range;
-  private eqRangeValue?: Range;
-  private valueRangeValue?: Range;
-  private valueSegmentsValue?: Segment[];
+  /** Ranges asked for so far (one slot: most entries are never asked). */
+  private computed?: { key?: Range; eq?: Range; value?: Range; valueSegments?: Segment[] };
 
   constructor(
     readonly key: string,
@@ -317,7 +364,10 @@ class ParsedEntry implements Entry {
     this.character = logical.character;
     this.joined = logical.joined;
     this.line = logical.line;
-    this.endLine = logical.endLine;
+  }
+
+  get endLine(): number {
+    return this.joined ? this.joined[this.joined.length - 1].line : this.line;
   }
 
   private get segments(): Segment[] {
@@ -325,20 +375,23 @@ class ParsedEntry implements Entry {
   }
 
   get keyRange(): Range {
-    return (this.keyRangeValue ??= rangeInSegments(this.segments, 0, this.keyEnd));
+    const c = (this.computed ??= {});
+    return (c.key ??= rangeInSegments(this.segments, 0, this.keyEnd));
   }
 
   get eqRange(): Range {
-    return (this.eqRangeValue ??= rangeInSegments(this.segments, this.eq, this.eq + 1));
+    const c = (this.computed ??= {});
+    return (c.eq ??= rangeInSegments(this.segments, this.eq, this.eq + 1));
   }
 
   get valueRange(): Range {
+    const c = (this.computed ??= {});
     const end = this.valueStart + this.value.length;
-    return (this.valueRangeValue ??= this.value.length > 0 ? rangeInSegments(this.segments, this.valueStart, end) : rangeInSegments(this.segments, this.eq + 1, this.eq + 1));
+    return (c.value ??= this.value.length > 0 ? rangeInSegments(this.segments, this.valueStart, end) : rangeInSegments(this.segments, this.eq + 1, this.eq + 1));
   }
 
   get valueSegments(): Segment[] {
-    return (this.valueSegmentsValue ??= sliceSegments(this.segments, this.valueStart));
+    const c = (this.computed ??= {});
+    return (c.valueSegments ??= sliceSegments(this.segments, this.valueStart));
   }
 }
-

@@ -138,11 +138,17 @@ const MEMO_LIMIT = 100_000;
 let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
 let memoSize = 0;
 
+/** The memo's context part (see checkValue); callers checking many values of one section compute it once. */
+export function valueContextKey(version: string, type: string | undefined, section: string, inQuadlet: boolean): string {
+  return `${version} ${type} ${section} ${inQuadlet}`;
+}
+
 /**
  * Every problem of one value. `inQuadlet`: the file is a quadlet (systemd sections included).
- * The returned list is shared between equal values: callers must not mutate it.
+ * The returned list is shared between equal values: callers must not mutate it. `contextKey`, when
+ * given, is valueContextKey() of this context.
  */
-export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
+export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean, contextKey?: string): ValueProblem[] {
   if (memoSize >= MEMO_LIMIT) {
     memo = new Map();
     memoSize = 0;
@@ -150,7 +156,7 @@ export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQu
   let byContext = memo.get(info);
   if (!byContext) memo.set(info, (byContext = new Map()));
   // ctx.key is info.key; ctx.section differs from info.section for keys shared between sections.
-  const context = `${ctx.version} ${ctx.type} ${ctx.section} ${inQuadlet}`;
+  const context = contextKey ?? valueContextKey(ctx.version, ctx.type, ctx.section, inQuadlet);
   let byValue = byContext.get(context);
   if (!byValue) byContext.set(context, (byValue = new Map()));
   let problems = byValue.get(value);
