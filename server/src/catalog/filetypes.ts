@@ -52,14 +52,22 @@ export interface FileIdentity {
   template: boolean;
 }
 
+/** Index of the last "/" or "\\" before `end`, or -1. */
+function lastSeparator(p: string, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const c = p.charCodeAt(i);
+    if (c === 47 || c === 92) return i;
+  }
+  return -1;
+}
+
 function basename(p: string): string {
-  const parts = p.split(/[\\/]/);
-  return parts[parts.length - 1];
+  return p.slice(lastSeparator(p, p.length) + 1);
 }
 
 function parentName(p: string): string {
-  const parts = p.split(/[\\/]/);
-  return parts.length >= 2 ? parts[parts.length - 2] : '';
+  const slash = lastSeparator(p, p.length);
+  return slash === -1 ? '' : p.slice(lastSeparator(p, slash) + 1, slash);
 }
 
 function typeOfExtension(name: string): UnitType | 'quadlets' | undefined {

@@ -5,7 +5,7 @@ import { identifyFile, isQuadletType } from '../catalog/filetypes';
 import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
-import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, servesScope } from './scopes';
+import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, normalisePath, servesScope } from './scopes';
 import { DropinTargets, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
 import { objectKey, serviceKey, unitKey } from './dep-keys';
@@ -66,6 +66,8 @@ export class WorkspaceIndex {
   private readonly unitsByDropinDir = new DropinTargets();
   private nextVersion = 1;
   private readonly inventories: Inventory[] = [];
+  /** Placement per directory (see placementOf). */
+  private readonly placements = new Map<string, Placement>();
 
   constructor(public scopeContext: ScopeContext = { roots: [], config: {} }) {}
 
@@ -76,6 +78,7 @@ export class WorkspaceIndex {
   /** Replaces the scope context (new roots or config) and re-places every file. */
   setScopeContext(ctx: ScopeContext): void {
     this.scopeContext = ctx;
+    this.placements.clear();
     for (const f of this.files.values()) this.unregister(f);
     for (const f of this.files.values()) {
       f.placement = inferPlacement(f.path, ctx);
@@ -83,8 +86,19 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * Where a file sits. Without `scopes` mappings in the config (globs may name files) a placement
+   * depends on the directory only: files of one directory share it (placements are never mutated).
+   */
   placementOf(path: string): Placement {
-    return inferPlacement(path, this.scopeContext);
+    if (this.scopeContext.config.scopes?.length) return inferPlacement(path, this.scopeContext);
+    const normal = normalisePath(path);
+    const slash = normal.lastIndexOf('/');
+    if (slash === -1) return inferPlacement(path, this.scopeContext);
+    const dir = normal.slice(0, slash);
+    let placement = this.placements.get(dir);
+    if (!placement) this.placements.set(dir, (placement = inferPlacement(path, this.scopeContext)));
+    return placement;
   }
 
   addInventory(inventory: Inventory): void {

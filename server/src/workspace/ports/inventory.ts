@@ -25,6 +25,8 @@ export class PortInventory implements Inventory {
   private sumA = 0;
   private sumB = 0;
   private count = 0;
+  /** The sums are kept only once someone asked for the signature (a one-shot check never does). */
+  private summing = false;
   private readonly ids = new Map<string, Listener>();
 
   constructor(private readonly index: WorkspaceIndex) {}
@@ -62,15 +64,24 @@ export class PortInventory implements Inventory {
    * costs nothing per publish; building it from all listeners cost O(listeners) per edit.
    */
   signature(): string {
+    if (!this.summing) {
+      this.summing = true;
+      for (const listeners of this.byUnit.values()) this.sum(listeners, 1);
+    }
     return `${this.count}:${this.sumA >>> 0}:${this.sumB >>> 0}`;
   }
 
   private account(listeners: Listener[], sign: 1 | -1): void {
     for (const l of listeners) {
-      const fp = `${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`;
-      const [a, b] = hashes(fp);
       if (sign > 0) this.ids.set(l.id, l);
       else if (this.ids.get(l.id) === l) this.ids.delete(l.id);
+    }
+    if (this.summing) this.sum(listeners, sign);
+  }
+
+  private sum(listeners: Listener[], sign: 1 | -1): void {
+    for (const l of listeners) {
+      const [a, b] = hashes(`${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`);
       this.sumA = (this.sumA + sign * a) | 0;
       this.sumB = (this.sumB + sign * b) | 0;
       this.count += sign;
