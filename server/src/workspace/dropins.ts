@@ -17,7 +17,21 @@ import { atLeast } from '../catalog/versions';
 import type { ParsedUnit } from './files';
 import { compareSearchOrder, Placement } from './scopes';
 
+// Asked for every unit several times (drop-in tables, lookups, ordering); names repeat across users.
+const DIR_NAMES_LIMIT = 50_000;
+let dirNamesMemo = new Map<string, string[]>();
+
+/** Drop-in directory names (without ".d") that apply to a unit file name, most specific first (shared: do not mutate). */
 export function dropinDirNames(fileName: string): string[] {
+  let names = dirNamesMemo.get(fileName);
+  if (!names) {
+    if (dirNamesMemo.size >= DIR_NAMES_LIMIT) dirNamesMemo = new Map();
+    dirNamesMemo.set(fileName, (names = computeDirNames(fileName)));
+  }
+  return names;
+}
+
+function computeDirNames(fileName: string): string[] {
   const { prefix, ext, instance } = unitNameParts(fileName);
   const isTemplate = instance !== undefined;
   const broadToSpecific: string[] = [ext];

@@ -20,6 +20,7 @@ export class WorkspaceQueries {
    * rules, or one batch check), so a unit's view is built once however many rules ask for it.
    */
   private readonly views: Map<ParsedUnit, UnitView>;
+  private readonly resolved = new Map<Scope, Map<string, ParsedUnit | null>>();
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -45,7 +46,12 @@ export class WorkspaceQueries {
 
   resolve(scope: Scope, name: string): ParsedUnit | undefined {
     this.deps?.add(unitKey(scope.host, name));
-    return this.index.resolve(scope, name);
+    // Memoised like the views: rules of many units ask who wins the same names.
+    let byName = this.resolved.get(scope);
+    if (!byName) this.resolved.set(scope, (byName = new Map()));
+    let found = byName.get(name);
+    if (found === undefined) byName.set(name, (found = this.index.resolve(scope, name) ?? null));
+    return found ?? undefined;
   }
 
   candidates(scope: Scope, name: string): ParsedUnit[] {

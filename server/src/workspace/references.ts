@@ -65,12 +65,55 @@ function quadletTypeOf(name: string): UnitType | undefined {
   return m && unitNameParts(name).stem !== '' ? (m[1] as UnitType) : undefined;
 }
 
+/**
+ * A reference written in a value: its range is computed on first use (rules read the ranges of the
+ * few they report; computing every one up front was most of the cost of extracting references).
+ */
+class ValueReference implements Reference {
+  form: ReferenceForm;
+  name: string;
+  targetType?: UnitType;
+  objectKind?: ObjectKind;
+  section: string;
+  key: string;
+  hard: boolean;
+  unit: ParsedUnit;
+  entry: Entry;
+  implicit?: boolean;
+  private rangeValue?: Range;
+
+  constructor(
+    ref: Omit<Reference, 'range'> & { entry: Entry },
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.form = ref.form;
+    this.name = ref.name;
+    this.targetType = ref.targetType;
+    this.objectKind = ref.objectKind;
+    this.section = ref.section;
+    this.key = ref.key;
+    this.hard = ref.hard;
+    this.unit = ref.unit;
+    this.entry = ref.entry;
+    this.implicit = ref.implicit;
+  }
+
+  get range(): Range {
+    return (this.rangeValue ??= valuePieceRange(this.entry, this.start, this.end));
+  }
+
+  set range(r: Range) {
+    this.rangeValue = r;
+  }
+}
+
 class Collector {
   readonly refs: Reference[] = [];
   constructor(readonly version: string) {}
 
   add(ref: Omit<Reference, 'range'> & { entry: Entry }, start: number, end: number): void {
-    this.refs.push({ ...ref, range: valuePieceRange(ref.entry, start, end) });
+    this.refs.push(new ValueReference(ref, start, end));
   }
 
   /** A name that is a quadlet file reference if its extension is one of `types`, else maybe an object. */

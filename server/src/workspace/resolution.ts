@@ -52,7 +52,23 @@ function resolveService(q: WorkspaceQueries, scope: Scope, name: string): Parsed
   return others;
 }
 
+const memo = new WeakMap<WorkspaceQueries, Map<Reference, { scope: Scope; resolution: Resolution }>>();
+
+/**
+ * Resolves a reference once per query object (the index does not change while it is in use): the
+ * reference rules each resolve every reference of a unit. Shared: do not mutate the result.
+ */
 export function resolveReference(q: WorkspaceQueries, ref: Reference, scope: Scope): Resolution {
+  let byRef = memo.get(q);
+  if (!byRef) memo.set(q, (byRef = new Map()));
+  const hit = byRef.get(ref);
+  if (hit && hit.scope === scope) return hit.resolution;
+  const resolution = computeResolution(q, ref, scope);
+  byRef.set(ref, { scope, resolution });
+  return resolution;
+}
+
+function computeResolution(q: WorkspaceQueries, ref: Reference, scope: Scope): Resolution {
   switch (ref.form) {
     case 'quadlet': {
       const target = q.resolve(scope, ref.name);
