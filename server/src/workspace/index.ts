@@ -6,7 +6,7 @@ import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
 import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, normalisePath, servesScope } from './scopes';
-import { DropinTargets, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
+import { DropinTargets, DropinsByDir, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
 import { objectKey, serviceKey, unitKey } from './dep-keys';
 import { NameSource, ObjectKind, nameHints } from './names';
@@ -56,8 +56,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, SourceFile>();
   /** host → unit file name → every unit with that name on the host (any scope). */
   private readonly unitsByName: NameTable = new Map();
-  /** host → drop-in directory target ("web.container", "web-.container", "container") → drop-ins. */
-  private readonly dropinsByTarget: NameTable = new Map();
+  /** host → drop-in directory target ("web.container", "web-.container", "container") → owner → drop-ins. */
+  private readonly dropinsByTarget = new DropinsByDir();
   /** host → "service\0name" / "object\0kind\0name" → units that may generate that name. */
   private readonly generated: NameTable = new Map();
   /** The generated-name keys each unit was filed under (to remove them again). */
@@ -147,7 +147,7 @@ export class WorkspaceIndex {
       added.push(file);
       const host = file.placement.scope.host;
       for (const unit of file.units()) {
-        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) addTo(this.dropinsByTarget, host, unit.identity.dropinTarget, unit);
+        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
         else if (unit.type) {
           addTo(this.unitsByName, host, unit.name, unit);
           this.unitsByDropinDir.add(unit);
@@ -228,7 +228,7 @@ export class WorkspaceIndex {
     const host = file.placement.scope.host;
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
-        addTo(this.dropinsByTarget, host, unit.identity.dropinTarget, unit);
+        this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
         for (const u of this.unitsForDropin(unit)) {
           touched?.add(unitKey(host, u.name));
           this.refileNames(u, touched);
@@ -248,7 +248,7 @@ export class WorkspaceIndex {
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
         const targets = this.unitsForDropin(unit);
-        removeFrom(this.dropinsByTarget, host, unit.identity.dropinTarget, file);
+        this.dropinsByTarget.remove(host, unit.identity.dropinTarget, file);
         for (const u of targets) {
           touched?.add(unitKey(host, u.name));
           this.refileNames(u, touched);
@@ -362,12 +362,9 @@ export class WorkspaceIndex {
     if (!unit.type) return [];
     const scope = unit.file.placement.scope;
     const quadlet = isQuadletType(unit.type);
-    const byTarget = this.dropinsByTarget.get(scope.host);
     const out: ParsedUnit[] = [];
     for (const dirName of dropinDirNames(unit.name)) {
-      for (const d of byTarget?.get(dirName) ?? []) {
-        if (servesScope(d.file.placement, scope) && dirHolds(d.file.placement, quadlet)) out.push(d);
-      }
+      for (const d of this.dropinsByTarget.serving(scope, dirName)) if (dirHolds(d.file.placement, quadlet)) out.push(d);
     }
     return out;
   }
