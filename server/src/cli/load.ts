@@ -78,10 +78,10 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
   const index = new WorkspaceIndex({ roots, config, configDir: configPath ? normalisePath(dirname(configPath)) : undefined });
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
   const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };
-  const { files, errors } = findUnitFilesSync(absolute, load);
+  const { files, errors, regular } = findUnitFilesSync(absolute, load);
   const inputs: Array<{ path: string; input: FileInput }> = [];
   for (const f of loadOrder(files)) {
-    const input = readInputSync(f, load);
+    const input = readInputSync(f, load, regular.has(f));
     if (input.skipped?.kind !== 'gone') inputs.push({ path: normalisePath(f), input }); // gone: deleted while we read the tree
   }
   analysis.loadFiles(inputs);
