@@ -10,8 +10,6 @@ import { ParsedUnit, SourceFile } from '../workspace/files';
 import { WorkspaceQueries, unitKey } from '../workspace/queries';
 import { UnitView } from '../workspace/unit-view';
 import { NEWEST_KNOWN } from '../catalog/versions';
-import { identifyFile } from '../catalog/filetypes';
-import { nameMajorDropins } from '../workspace/dropins';
 import { portInventory } from '../workspace/ports/inventory';
 import { envFileInventory } from '../workspace/env-files';
 
@@ -55,8 +53,6 @@ export class Analysis {
   private readonly unitCache = new Map<string, UnitResult>();
   /** dependency key → ids of units whose result depends on it. */
   private readonly dependents = new Map<string, Set<string>>();
-  /** Views built by a cold load (loadFiles), reused by the next batch check while no unit changes. */
-  private loadedViews?: Map<ParsedUnit, UnitView>;
 
   constructor(
     readonly index: WorkspaceIndex,
@@ -75,7 +71,6 @@ export class Analysis {
 
   /** New settings invalidate everything; returns every file (all may change). */
   setSettings(settings: Partial<AnalysisSettings>): string[] {
-    this.loadedViews = undefined;
     this.settingsValue = { ...DEFAULT_SETTINGS, ...settings };
     this.documentCache.clear();
     this.unitCache.clear();
@@ -83,23 +78,17 @@ export class Analysis {
     return [...this.index.allFiles()].map((f) => f.path);
   }
 
-  /**
-   * Adds many files to a fresh analysis (a cold load), with the same result as setFile on each in
-   * this order (see WorkspaceIndex.addFiles); the unit views it builds serve the next batch check.
-   */
+  /** Adds many files to a fresh analysis (a cold load), with the same result as setFile on each in this order (see WorkspaceIndex.addFiles). */
   loadFiles(list: Array<{ path: string; input: FileInput }>): void {
     if (this.unitCache.size || this.documentCache.size || this.index.size) {
       for (const { path, input } of list) this.setFile(path, input);
       return;
     }
-    this.loadedViews = new Map();
-    this.index.addFiles(list, this.loadedViews);
+    this.index.addFiles(list);
   }
 
   /** Adds or changes a file; returns the paths whose diagnostics may have changed. */
   setFile(path: string, input: FileInput): string[] {
-    // A unit file (or drop-in) may change views built by loadFiles; other files (YAML) do not.
-    if (this.loadedViews && identifyFile(path).kind !== 'other') this.loadedViews = undefined;
     // Nothing computed yet (a cold load, or right after new settings): no result can be stale, so
     // skip collecting dependency keys and invalidating; only the file itself is new.
     if (this.unitCache.size === 0 && this.documentCache.size === 0) {
@@ -113,7 +102,6 @@ export class Analysis {
   }
 
   removeFile(path: string): string[] {
-    this.loadedViews = undefined;
     const old = this.index.getFile(path);
     const oldUnits = old ? old.units() : [];
     const { touched } = this.index.removeFile(path);
@@ -222,11 +210,7 @@ export class Analysis {
    * Tests assert that both paths give equal lists.
    */
   batchDiagnostics(): Diagnostic[] {
-    const version = this.settingsValue.podmanVersion;
-    // Views from loadFiles order drop-ins as the newest version does: reusable when the target agrees.
-    const reuse = this.loadedViews && nameMajorDropins(version, true) === nameMajorDropins(NEWEST_KNOWN, true);
-    const queries = new WorkspaceQueries(this.index, version, false, reuse ? this.loadedViews : undefined);
-    this.loadedViews = undefined;
+    const queries = new WorkspaceQueries(this.index, this.settingsValue.podmanVersion, false);
     const byUnit = new Map<ParsedUnit, Diagnostic[]>();
     const out: Diagnostic[] = [];
     for (const file of this.index.allFiles()) {
@@ -236,6 +220,9 @@ export class Analysis {
         if (!found) {
           this.stats.unitRuns++;
           byUnit.set(unit, (found = runUnitRules(queries.view(unit), this.settingsValue, queries)));
+          // Views are not kept from one unit to the next: holding all of them cost more garbage
+          // collection than building the few that other units ask for again.
+          queries.releaseViews();
         }
         for (const d of found) if (d.file === file.path) all.push(d);
       }

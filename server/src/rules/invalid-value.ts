@@ -39,15 +39,17 @@ export interface ValueFinding {
   shadowed: boolean;
 }
 
-const cache = new WeakMap<UnitDocument, Map<string, ValueFinding[]>>();
+/**
+ * The last answer: the two rules that read value problems run one after the other on the same
+ * document, so one entry is enough (a table per document kept every document's list alive).
+ */
+let last: { doc: UnitDocument; version: string; findings: ValueFinding[] } | undefined;
+const NO_FINDINGS: ValueFinding[] = Object.freeze([]) as unknown as ValueFinding[];
 
-/** Value problems of a unit, computed once per document and target version for both rules. */
+/** Value problems of a unit, computed once per document and target version for both rules (shared: do not mutate). */
 export function valueFindings(unit: ParsedUnit, version: string): ValueFinding[] {
-  if (!checkable(unit)) return [];
-  let byVersion = cache.get(unit.doc);
-  if (!byVersion) cache.set(unit.doc, (byVersion = new Map()));
-  const hit = byVersion.get(version);
-  if (hit) return hit;
+  if (!checkable(unit)) return NO_FINDINGS;
+  if (last && last.doc === unit.doc && last.version === version) return last.findings;
   const inQuadlet = isQuadletType(unit.type);
   const out: ValueFinding[] = [];
   let section: string | undefined;
@@ -68,8 +70,9 @@ export function valueFindings(unit: ParsedUnit, version: string): ValueFinding[]
       out.push({ entry, problem, range, shadowed });
     }
   }
-  byVersion.set(version, out);
-  return out;
+  const findings = out.length ? out : NO_FINDINGS;
+  last = { doc: unit.doc, version, findings };
+  return findings;
 }
 
 /** The last assignment of the entry's key in its section name, in this document (few entries have problems: no table). */

@@ -132,10 +132,9 @@ export class WorkspaceIndex {
    * drop-in tables, then each unit's generated names and inventory facts from one view per unit
    * (setFile builds one per inventory, and each builds its drop-in list again). Drop-ins must come
    * before the units they apply to (loadOrder): a drop-in that follows one of its units, or a file
-   * already held, makes it fall back to setFile one by one. `views` receives the view of every unit
-   * with a type (drop-ins in the newest version's order), for the analysis to reuse.
+   * already held, makes it fall back to setFile one by one.
    */
-  addFiles(list: Array<{ path: string; input: FileInput }>, views?: Map<ParsedUnit, UnitView>): void {
+  addFiles(list: Array<{ path: string; input: FileInput }>): void {
     if (!this.canAddInBulk(list)) {
       for (const { path, input } of list) this.setFile(path, input, false);
       return;
@@ -164,7 +163,6 @@ export class WorkspaceIndex {
         }
         const candidates = this.dropinCandidates(unit);
         const view = new UnitView(unit, candidates.length ? this.orderedDropins(unit, candidates, NEWEST_KNOWN) : []);
-        views?.set(unit, view);
         this.fileNames(unit, undefined, candidates.length ? new UnitView(unit, candidates) : view);
         for (const inv of this.inventories) {
           if (inv.bulkAdd) inv.bulkAdd(unit, view);

@@ -19,7 +19,7 @@ export class WorkspaceQueries {
    * Views built by this query object. The index does not change while it is in use (one unit's
    * rules, or one batch check), so a unit's view is built once however many rules ask for it.
    */
-  private readonly views: Map<ParsedUnit, UnitView>;
+  private readonly views = new Map<ParsedUnit, UnitView>();
   private readonly resolved = new Map<Scope, Map<string, ParsedUnit | null>>();
 
   constructor(
@@ -27,11 +27,13 @@ export class WorkspaceQueries {
     /** Target Podman version: drop-in order and generated names depend on it. */
     readonly podmanVersion: string = NEWEST_KNOWN,
     record = true,
-    /** Views already built for this version and index state (a batch check after a cold load). */
-    views?: Map<ParsedUnit, UnitView>,
   ) {
     this.deps = record ? new Set() : undefined;
-    this.views = views ?? new Map();
+  }
+
+  /** Forgets the views built so far (a batch check releases them after each unit). */
+  releaseViews(): void {
+    this.views.clear();
   }
 
   /** Does this query object record dependency keys (callers may skip computing them)? */

@@ -32,9 +32,21 @@ function wins(q: WorkspaceQueries, u: ParsedUnit): boolean {
   return q.resolve(u.file.placement.scope, u.name) === u;
 }
 
-/** Generated names of a unit in the target version (its drop-ins included). */
+const names = new WeakMap<WorkspaceQueries, Map<ParsedUnit, GeneratedNames | null>>();
+
+/**
+ * Generated names of a unit in the target version (its drop-ins included), once per query object:
+ * resolving service and object names asks about the same units again and again.
+ */
 export function namesOf(q: WorkspaceQueries, unit: ParsedUnit): GeneratedNames | undefined {
-  return generatedNames(q.view(unit), q.podmanVersion);
+  let byUnit = names.get(q);
+  if (!byUnit) names.set(q, (byUnit = new Map()));
+  let found = byUnit.get(unit);
+  if (found === undefined) {
+    const view = q.view(unit);
+    byUnit.set(unit, (found = generatedNames(view, q.podmanVersion) ?? null));
+  }
+  return found ?? undefined;
 }
 
 function resolveService(q: WorkspaceQueries, scope: Scope, name: string): ParsedUnit[] | Resolution {

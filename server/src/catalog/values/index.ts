@@ -135,6 +135,7 @@ function systemdGrammar(info: KeyInfo, text: string, ctx: ValueContext, inQuadle
 // images across users): results are memoised per key, context and value. Bounded: the table is
 // dropped when it grows past MEMO_LIMIT values (a new target version or a huge tree).
 const MEMO_LIMIT = 100_000;
+const NO_PROBLEMS: ValueProblem[] = Object.freeze([]) as unknown as ValueProblem[];
 let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
 let memoSize = 0;
 
@@ -162,6 +163,8 @@ export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQu
   let problems = byValue.get(value);
   if (!problems) {
     problems = computeProblems(info, value, ctx, inQuadlet);
+    // Most values are fine: one shared empty list instead of one per distinct value.
+    if (problems.length === 0) problems = NO_PROBLEMS;
     byValue.set(value, problems);
     memoSize++;
   }
