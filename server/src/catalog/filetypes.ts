@@ -70,13 +70,15 @@ function parentName(p: string): string {
   return slash === -1 ? '' : p.slice(lastSeparator(p, slash) + 1, slash);
 }
 
+/** The type names themselves (literals), so every unit's `type` is one shared string. */
+const TYPE_NAMES = new Map<string, UnitType>([...QUADLET_TYPES, ...SYSTEMD_TYPES].map((t) => [t, t]));
+
 function typeOfExtension(name: string): UnitType | 'quadlets' | undefined {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const ext = name.slice(dot + 1);
   if (ext === 'quadlets') return 'quadlets';
-  if (isQuadletType(ext) || isSystemdType(ext)) return ext;
-  return undefined;
+  return TYPE_NAMES.get(ext);
 }
 
 export function identifyFile(path: string): FileIdentity {
@@ -87,7 +89,7 @@ export function identifyFile(path: string): FileIdentity {
     const dir = parentName(path);
     if (dir.endsWith('.d')) {
       const target = dir.slice(0, -2);
-      const type = isQuadletType(target) || isSystemdType(target) ? target : typeOfExtension(target);
+      const type = TYPE_NAMES.get(target) ?? typeOfExtension(target);
       if (type && type !== 'quadlets') return { kind: 'dropin', type, name, dropinTarget: target, template };
     }
     return { kind: 'other', name, template };

@@ -241,6 +241,24 @@ export function parseUnit(text: string, options: ParseOptions = {}): UnitDocumen
   return doc;
 }
 
+/**
+ * Keys and section names come from a small vocabulary. Each distinct one is kept once, as an
+ * internalized string (property names are), so the many table lookups and comparisons rules make
+ * with literal names compare pointers instead of characters. Bounded for hostile files.
+ */
+const INTERN_LIMIT = 10_000;
+let interned = new Map<string, string>();
+
+function intern(s: string): string {
+  let canonical = interned.get(s);
+  if (canonical === undefined) {
+    if (interned.size >= INTERN_LIMIT) interned = new Map();
+    canonical = Object.keys({ [s]: 0 })[0];
+    interned.set(canonical, canonical);
+  }
+  return canonical;
+}
+
 const CHAR_EQ = 61;
 const CHAR_OPEN = 91;
 const CHAR_CLOSE = 93;
@@ -264,7 +282,7 @@ function headerEnd(l: LogicalLine): number {
 }
 
 function parseHeader(logical: LogicalLine, end: number, doc: UnitDocument): Section {
-  const name = logical.str.slice(logical.base + 1, logical.base + end);
+  const name = intern(logical.str.slice(logical.base + 1, logical.base + end));
   const section = new ParsedSection(name, logical, end);
   if (name.length === 0 || /[[\u0000-\u001f\u007f-\u009f]/.test(name)) {
     doc.issues.push({
@@ -317,7 +335,7 @@ function parseEntry(logical: LogicalLine, eq: number, doc: UnitDocument, current
   const length = logical.end - base;
   let keyEnd = eq;
   while (keyEnd > 0 && isGoSpace(str.charCodeAt(base + keyEnd - 1))) keyEnd--;
-  const key = str.slice(base, base + keyEnd);
+  const key = intern(str.slice(base, base + keyEnd));
   let valueStart = eq + 1;
   while (valueStart < length && isGoSpace(str.charCodeAt(base + valueStart))) valueStart++;
   const value = str.slice(base + valueStart, logical.end);
