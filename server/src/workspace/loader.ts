@@ -2,7 +2,7 @@
 // does), skips what must not be analysed, and decodes bytes without ever throwing.
 
 import { Dirent, Stats, closeSync, constants as fsConstants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { normalize, sep } from 'node:path';
 import { identifyFile } from '../catalog/filetypes';
 import { FileInput } from './index';
 
@@ -173,7 +173,9 @@ export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (IGNORED_DIRS.has(entry.name)) continue;
-      const child = join(p, entry.name);
+      // Not path.join: its normalisation builds every path from one slice per segment (20 string
+      // objects per file, kept as long as the index); `p` is already normal and a name has no separator.
+      const child = p.endsWith(sep) ? p + entry.name : p + sep + entry.name;
       if (ignored(child)) continue;
       if (entry.isFile()) {
         if (isUnitFileName(child)) {
@@ -200,7 +202,7 @@ export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): {
       errors.push(`${p}: ${errorCode(e)}`);
       continue;
     }
-    if (st.isDirectory()) visitDir(p, st);
+    if (st.isDirectory()) visitDir(normalize(p), st);
     else files.push(p);
   }
   return { files, errors, regular };
