@@ -9,7 +9,7 @@ import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlac
 import { DropinTargets, DropinsByDir, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
 import { objectKey, serviceKey, unitKey } from './dep-keys';
-import { NameSource, ObjectKind, nameHints } from './names';
+import { NameHints, NameSource, ObjectKind, nameHints } from './names';
 import { UnitView } from './unit-view';
 
 export interface FileInput {
@@ -59,9 +59,11 @@ export class WorkspaceIndex {
   /** host → drop-in directory target ("web.container", "web-.container", "container") → owner → drop-ins. */
   private readonly dropinsByTarget = new DropinsByDir();
   /** host → "service\0name" / "object\0kind\0name" → units that may generate that name. */
-  private readonly generated: NameTable = new Map();
-  /** The generated-name keys each unit was filed under (to remove them again). */
-  private readonly hintsOf = new Map<ParsedUnit, string[]>();
+  private readonly services: NameTable = new Map();
+  /** object kind → host → object name → units that may create that Podman object. */
+  private readonly objects = new Map<ObjectKind, NameTable>();
+  /** The generated names each unit was filed under (to remove them again). */
+  private readonly hintsOf = new Map<ParsedUnit, NameHints>();
   /** The reverse: host → drop-in directory name → owner → units that directory applies to (no scans per drop-in). */
   private readonly unitsByDropinDir = new DropinTargets();
   private nextVersion = 1;
@@ -269,25 +271,38 @@ export class WorkspaceIndex {
     return view;
   }
 
+  private objectTable(kind: ObjectKind): NameTable {
+    let table = this.objects.get(kind);
+    if (!table) this.objects.set(kind, (table = new Map()));
+    return table;
+  }
+
   private fileNames(unit: ParsedUnit, touched?: Set<string>, source?: NameSource): void {
     if (!isQuadletType(unit.type) || unit.identity.kind === 'dropin') return;
     const host = unit.file.placement.scope.host;
     const hints = nameHints(source ?? this.hintSource(unit));
-    const keys = [...hints.services.map((s) => serviceKey(host, s)), ...hints.objects.map((o) => objectKey(host, o.kind, o.name))];
-    for (const k of keys) {
-      addTo(this.generated, host, k, unit);
-      touched?.add(k);
+    for (const s of hints.services) {
+      addTo(this.services, host, s, unit);
+      touched?.add(serviceKey(host, s));
     }
-    this.hintsOf.set(unit, keys);
+    for (const o of hints.objects) {
+      addTo(this.objectTable(o.kind), host, o.name, unit);
+      touched?.add(objectKey(host, o.kind, o.name));
+    }
+    this.hintsOf.set(unit, hints);
   }
 
   private unfileNames(unit: ParsedUnit, touched?: Set<string>): void {
-    const keys = this.hintsOf.get(unit);
-    if (!keys) return;
+    const hints = this.hintsOf.get(unit);
+    if (!hints) return;
     const host = unit.file.placement.scope.host;
-    for (const k of keys) {
-      removeUnitFrom(this.generated, host, k, unit);
-      touched?.add(k);
+    for (const s of hints.services) {
+      removeUnitFrom(this.services, host, s, unit);
+      touched?.add(serviceKey(host, s));
+    }
+    for (const o of hints.objects) {
+      removeUnitFrom(this.objectTable(o.kind), host, o.name, unit);
+      touched?.add(objectKey(host, o.kind, o.name));
     }
     this.hintsOf.delete(unit);
   }
@@ -300,12 +315,12 @@ export class WorkspaceIndex {
 
   /** Units on the host that may generate this service name (check the exact name per version). */
   unitsGeneratingService(host: string, service: string): ParsedUnit[] {
-    return this.generated.get(host)?.get(serviceKey(host, service)) ?? [];
+    return this.services.get(host)?.get(service) ?? [];
   }
 
   /** Units on the host that may create this Podman object. */
   unitsCreatingObject(host: string, kind: ObjectKind, name: string): ParsedUnit[] {
-    return this.generated.get(host)?.get(objectKey(host, kind, name)) ?? [];
+    return this.objects.get(kind)?.get(host)?.get(name) ?? [];
   }
 
   // ---- resolution ------------------------------------------------------------------------------
