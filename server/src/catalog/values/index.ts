@@ -139,9 +139,19 @@ const NO_PROBLEMS: ValueProblem[] = Object.freeze([]) as unknown as ValueProblem
 let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
 let memoSize = 0;
 
-/** The memo's context part (see checkValue); callers checking many values of one section compute it once. */
+// version → type → section → the context strings (inQuadlet false, true): one string object per
+// context, so the memo's lookups by context compare pointers and hash nothing.
+const contextKeys = new Map<string, Map<string | undefined, Map<string, [string, string]>>>();
+
+/** The memo's context part (see checkValue); the same string object for the same context. */
 export function valueContextKey(version: string, type: string | undefined, section: string, inQuadlet: boolean): string {
-  return `${version} ${type} ${section} ${inQuadlet}`;
+  let byType = contextKeys.get(version);
+  if (!byType) contextKeys.set(version, (byType = new Map()));
+  let bySection = byType.get(type);
+  if (!bySection) byType.set(type, (bySection = new Map()));
+  let pair = bySection.get(section);
+  if (!pair) bySection.set(section, (pair = [`${version} ${type} ${section} false`, `${version} ${type} ${section} true`]));
+  return pair[inQuadlet ? 1 : 0];
 }
 
 /**

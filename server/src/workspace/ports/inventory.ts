@@ -27,7 +27,8 @@ export class PortInventory implements Inventory {
   private count = 0;
   /** The sums are kept only once someone asked for the signature (a one-shot check never does). */
   private summing = false;
-  private readonly ids = new Map<string, Listener>();
+  /** Listeners by id, built on first use (the quick fixes ask; a one-shot check never does). */
+  private ids?: Map<string, Listener>;
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -72,9 +73,12 @@ export class PortInventory implements Inventory {
   }
 
   private account(listeners: Listener[], sign: 1 | -1): void {
-    for (const l of listeners) {
-      if (sign > 0) this.ids.set(l.id, l);
-      else if (this.ids.get(l.id) === l) this.ids.delete(l.id);
+    const ids = this.ids;
+    if (ids) {
+      for (const l of listeners) {
+        if (sign > 0) ids.set(l.id, l);
+        else if (ids.get(l.id) === l) ids.delete(l.id);
+      }
     }
     if (this.summing) this.sum(listeners, sign);
   }
@@ -97,6 +101,10 @@ export class PortInventory implements Inventory {
   }
 
   byId(id: string): Listener | undefined {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (const listeners of this.byUnit.values()) for (const l of listeners) this.ids.set(l.id, l);
+    }
     return this.ids.get(id);
   }
 
