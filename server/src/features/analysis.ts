@@ -150,7 +150,10 @@ export class Analysis {
         source: 'quadlet-ls',
       });
     }
-    for (const unit of file.units()) diagnostics.push(...runDocumentRules(unit, this.settingsValue, queries));
+    for (const unit of file.units()) {
+      const found = runDocumentRules(unit, this.settingsValue, queries);
+      for (const d of found) diagnostics.push(d);
+    }
     return diagnostics;
   }
 
@@ -226,7 +229,8 @@ export class Analysis {
         }
         for (const d of found) if (d.file === file.path) all.push(d);
       }
-      for (const d of dedupe(all).sort(compareDiagnostics)) out.push(d);
+      if (all.length === 1) out.push(all[0]);
+      else if (all.length > 1) for (const d of dedupe(all).sort(compareDiagnostics)) out.push(d);
     }
     return out.sort(compareDiagnostics);
   }
