@@ -52,23 +52,33 @@ export interface FileIdentity {
   template: boolean;
 }
 
+/** Index of the last "/" or "\\" before `end`, or -1. */
+function lastSeparator(p: string, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const c = p.charCodeAt(i);
+    if (c === 47 || c === 92) return i;
+  }
+  return -1;
+}
+
 function basename(p: string): string {
-  const parts = p.split(/[\\/]/);
-  return parts[parts.length - 1];
+  return p.slice(lastSeparator(p, p.length) + 1);
 }
 
 function parentName(p: string): string {
-  const parts = p.split(/[\\/]/);
-  return parts.length >= 2 ? parts[parts.length - 2] : '';
+  const slash = lastSeparator(p, p.length);
+  return slash === -1 ? '' : p.slice(lastSeparator(p, slash) + 1, slash);
 }
+
+/** The type names themselves (literals), so every unit's `type` is one shared string. */
+const TYPE_NAMES = new Map<string, UnitType>([...QUADLET_TYPES, ...SYSTEMD_TYPES].map((t) => [t, t]));
 
 function typeOfExtension(name: string): UnitType | 'quadlets' | undefined {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const ext = name.slice(dot + 1);
   if (ext === 'quadlets') return 'quadlets';
-  if (isQuadletType(ext) || isSystemdType(ext)) return ext;
-  return undefined;
+  return TYPE_NAMES.get(ext);
 }
 
 export function identifyFile(path: string): FileIdentity {
@@ -79,7 +89,7 @@ export function identifyFile(path: string): FileIdentity {
     const dir = parentName(path);
     if (dir.endsWith('.d')) {
       const target = dir.slice(0, -2);
-      const type = isQuadletType(target) || isSystemdType(target) ? target : typeOfExtension(target);
+      const type = TYPE_NAMES.get(target) ?? typeOfExtension(target);
       if (type && type !== 'quadlets') return { kind: 'dropin', type, name, dropinTarget: target, template };
     }
     return { kind: 'other', name, template };

@@ -18,7 +18,7 @@ export async function runCheck(args: ParsedArgs, io: CliIo): Promise<number> {
   for (const e of ws.errors) io.err(`quadlet-ls: ${e}\n`);
   for (const w of ws.warnings) io.err(`quadlet-ls: warning: ${w}
 `);
-  let list = ws.analysis.allDiagnostics();
+  let list = ws.analysis.batchDiagnostics();
   let generatorFailed = false;
   if (generator) {
     const found = await runGeneratorChecks(ws.analysis.index, generator.binary);

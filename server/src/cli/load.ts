@@ -7,7 +7,7 @@ import { Analysis } from '../features/analysis';
 import { settingsFromConfig } from '../features/settings';
 import { loadCompanionFiles } from '../features/companions';
 import { QuadletConfig, ignorePatterns, parseConfig } from '../workspace/config';
-import { WorkspaceIndex } from '../workspace/index';
+import { FileInput, WorkspaceIndex } from '../workspace/index';
 import { findUnitFilesSync, loadOrder, readInputSync } from '../workspace/loader';
 import { normalisePath } from '../workspace/scopes';
 import { UsageError } from './args';
@@ -78,11 +78,13 @@ export async function loadWorkspace(paths: string[], opts: { configPath?: string
   const index = new WorkspaceIndex({ roots, config, configDir: configPath ? normalisePath(dirname(configPath)) : undefined });
   const analysis = new Analysis(index, settingsFromConfig(config, podmanVersion));
   const load = { maxFileSize: config.maxFileSize, ignore: ignorePatterns(config, configPath ? dirname(configPath) : roots[0]) };
-  const { files, errors } = findUnitFilesSync(absolute, load);
+  const { files, errors, regular } = findUnitFilesSync(absolute, load);
+  const inputs: Array<{ path: string; input: FileInput }> = [];
   for (const f of loadOrder(files)) {
-    const input = readInputSync(f, load);
-    if (input.skipped?.kind !== 'gone') analysis.setFile(normalisePath(f), input); // gone: deleted while we read the tree
+    const input = readInputSync(f, load, regular.has(f));
+    if (input.skipped?.kind !== 'gone') inputs.push({ path: normalisePath(f), input }); // gone: deleted while we read the tree
   }
+  analysis.loadFiles(inputs);
   await loadCompanionFiles(analysis, load);
   return { analysis, config, configPath, roots, errors, warnings };
 }

@@ -78,6 +78,15 @@ export class Analysis {
     return [...this.index.allFiles()].map((f) => f.path);
   }
 
+  /** Adds many files to a fresh analysis (a cold load), with the same result as setFile on each in this order (see WorkspaceIndex.addFiles). */
+  loadFiles(list: Array<{ path: string; input: FileInput }>): void {
+    if (this.unitCache.size || this.documentCache.size || this.index.size) {
+      for (const { path, input } of list) this.setFile(path, input);
+      return;
+    }
+    this.index.addFiles(list);
+  }
+
   /** Adds or changes a file; returns the paths whose diagnostics may have changed. */
   setFile(path: string, input: FileInput): string[] {
     // Nothing computed yet (a cold load, or right after new settings): no result can be stale, so
@@ -123,8 +132,13 @@ export class Analysis {
   private documentDiagnostics(file: SourceFile): Diagnostic[] {
     const cached = this.documentCache.get(file.path);
     if (cached && cached.version === file.version) return cached.diagnostics;
+    const diagnostics = this.computeDocumentDiagnostics(file, this.queries());
+    this.documentCache.set(file.path, { version: file.version, diagnostics });
+    return diagnostics;
+  }
+
+  private computeDocumentDiagnostics(file: SourceFile, queries: WorkspaceQueries): Diagnostic[] {
     this.stats.documentRuns++;
-    const queries = this.queries();
     const diagnostics: Diagnostic[] = [];
     if (file.skipped) {
       diagnostics.push({
@@ -136,8 +150,10 @@ export class Analysis {
         source: 'quadlet-ls',
       });
     }
-    for (const unit of file.units()) diagnostics.push(...runDocumentRules(unit, this.settingsValue, queries));
-    this.documentCache.set(file.path, { version: file.version, diagnostics });
+    for (const unit of file.units()) {
+      const found = runDocumentRules(unit, this.settingsValue, queries);
+      for (const d of found) diagnostics.push(d);
+    }
     return diagnostics;
   }
 
@@ -152,7 +168,7 @@ export class Analysis {
     const files = [...new Set(view.documents.map((d) => d.file.path))];
     queries.depend(unitKey(unit.file.placement.scope.host, unit.name));
     for (const d of view.dropins) queries.depend(`file\u0000${d.file.path}`);
-    const result: UnitResult = { diagnostics, deps: [...queries.deps], files };
+    const result: UnitResult = { diagnostics, deps: [...queries.deps!], files };
     this.unitCache.set(id, result);
     for (const key of result.deps) {
       let set = this.dependents.get(key);
@@ -182,10 +198,40 @@ export class Analysis {
     return dedupe(all).sort(compareDiagnostics);
   }
 
-  /** Diagnostics of every file, for the CLI. */
+  /** Diagnostics of every file (through the incremental caches). */
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
     for (const f of this.index.allFiles()) out.push(...this.diagnostics(f.path));
+    return out.sort(compareDiagnostics);
+  }
+
+  /**
+   * The same list as allDiagnostics(), for a one-shot check (the CLI): one pass that records no
+   * dependency keys and keeps no caches, since nothing will be re-checked. Each unit's rules run
+   * once, with the views shared by all rules of the pass; each file gets what the incremental path
+   * would give it (its document findings, then its touching units' findings on it, deduplicated).
+   * Tests assert that both paths give equal lists.
+   */
+  batchDiagnostics(): Diagnostic[] {
+    const queries = new WorkspaceQueries(this.index, this.settingsValue.podmanVersion, false);
+    const byUnit = new Map<ParsedUnit, Diagnostic[]>();
+    const out: Diagnostic[] = [];
+    for (const file of this.index.allFiles()) {
+      const all = this.computeDocumentDiagnostics(file, queries);
+      for (const unit of this.unitsTouching(file)) {
+        let found = byUnit.get(unit);
+        if (!found) {
+          this.stats.unitRuns++;
+          byUnit.set(unit, (found = runUnitRules(queries.view(unit), this.settingsValue, queries)));
+          // Views are not kept from one unit to the next: holding all of them cost more garbage
+          // collection than building the few that other units ask for again.
+          queries.releaseViews();
+        }
+        for (const d of found) if (d.file === file.path) all.push(d);
+      }
+      if (all.length === 1) out.push(all[0]);
+      else if (all.length > 1) for (const d of dedupe(all).sort(compareDiagnostics)) out.push(d);
+    }
     return out.sort(compareDiagnostics);
   }
 

@@ -65,13 +65,14 @@ export class QuadletService {
    * edits are served while a large tree is indexed.
    */
   async indexRoots(roots: string[]): Promise<string[]> {
-    const files = loadOrder(findUnitFilesSync(roots, this.loadOptions).files);
+    const found = findUnitFilesSync(roots, this.loadOptions);
+    const files = loadOrder(found.files);
     const loaded: string[] = [];
     for (let i = 0; i < files.length; i++) {
       if (i > 0 && i % INDEX_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
       const path = normalisePath(files[i]);
       if (this.open.has(path) || isIgnoredPath(path, this.loadOptions)) continue;
-      const input = readInputSync(files[i], this.loadOptions);
+      const input = readInputSync(files[i], this.loadOptions, found.regular.has(files[i]));
       if (input.skipped?.kind === 'gone') continue; // deleted while we were indexing
       this.analysis.setFile(path, input);
       loaded.push(path);

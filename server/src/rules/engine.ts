@@ -40,39 +40,40 @@ function toDiagnostic(rule: Rule, f: Finding, settings: AnalysisSettings): Diagn
   };
 }
 
-function run(rule: Rule, file: string, settings: AnalysisSettings, queries: WorkspaceQueries, out: Diagnostic[], body: (ctx: RuleContext) => void): void {
+/**
+ * Runs rules of one kind on one target. One context for all of them (the report callback reads the
+ * rule that is running): a context and a closure per rule and unit were a cold check's garbage.
+ */
+function runAll(kind: Rule['kind'], rules: Rule[], file: string, settings: AnalysisSettings, queries: WorkspaceQueries, check: (rule: Rule, ctx: RuleContext) => void): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let current: Rule = rules[0];
   const ctx: RuleContext = {
     settings,
     workspace: queries,
     report: (f) => {
-      const d = toDiagnostic(rule, f, settings);
+      const d = toDiagnostic(current, f, settings);
       if (d) out.push(d);
     },
   };
-  try {
-    body(ctx);
-  } catch (error) {
-    if (!reportedCrashes.has(rule.code)) {
-      reportedCrashes.add(rule.code);
-      crashLogger({ code: rule.code, file, error });
+  for (const rule of rules) {
+    if (rule.kind !== kind) continue;
+    current = rule;
+    try {
+      check(rule, ctx);
+    } catch (error) {
+      if (!reportedCrashes.has(rule.code)) {
+        reportedCrashes.add(rule.code);
+        crashLogger({ code: rule.code, file, error });
+      }
     }
   }
+  return out;
 }
 
 export function runDocumentRules(unit: ParsedUnit, settings: AnalysisSettings, queries: WorkspaceQueries, rules: Rule[] = ALL_RULES): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const rule of rules) {
-    if (rule.kind !== 'document') continue;
-    run(rule, unit.file.path, settings, queries, out, (ctx) => (rule as DocumentRule).check(unit, ctx));
-  }
-  return out;
+  return runAll('document', rules, unit.file.path, settings, queries, (rule, ctx) => (rule as DocumentRule).check(unit, ctx));
 }
 
 export function runUnitRules(view: UnitView, settings: AnalysisSettings, queries: WorkspaceQueries, rules: Rule[] = ALL_RULES): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const rule of rules) {
-    if (rule.kind !== 'unit') continue;
-    run(rule, view.path, settings, queries, out, (ctx) => (rule as UnitRule).check(view, ctx));
-  }
-  return out;
+  return runAll('unit', rules, view.path, settings, queries, (rule, ctx) => (rule as UnitRule).check(view, ctx));
 }

@@ -7,7 +7,7 @@
 
 import { isQuadletType } from '../catalog/filetypes';
 import { lookupKey } from '../catalog/keys';
-import { checkValue, ValueProblem } from '../catalog/values/index';
+import { checkValue, valueContextKey, ValueProblem } from '../catalog/values/index';
 import { Entry, Range, UnitDocument, valuePieceRange } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { DocumentRule, RuleContext } from './types';
@@ -39,32 +39,47 @@ export interface ValueFinding {
   shadowed: boolean;
 }
 
-const cache = new WeakMap<UnitDocument, Map<string, ValueFinding[]>>();
+/**
+ * The last answer: the two rules that read value problems run one after the other on the same
+ * document, so one entry is enough (a table per document kept every document's list alive).
+ */
+let last: { doc: UnitDocument; version: string; findings: ValueFinding[] } | undefined;
+const NO_FINDINGS: ValueFinding[] = Object.freeze([]) as unknown as ValueFinding[];
 
-/** Value problems of a unit, computed once per document and target version for both rules. */
+/** Value problems of a unit, computed once per document and target version for both rules (shared: do not mutate). */
 export function valueFindings(unit: ParsedUnit, version: string): ValueFinding[] {
-  if (!checkable(unit)) return [];
-  let byVersion = cache.get(unit.doc);
-  if (!byVersion) cache.set(unit.doc, (byVersion = new Map()));
-  const hit = byVersion.get(version);
-  if (hit) return hit;
+  if (!checkable(unit)) return NO_FINDINGS;
+  if (last && last.doc === unit.doc && last.version === version) return last.findings;
   const inQuadlet = isQuadletType(unit.type);
-  const last = new Map<string, Entry>();
-  for (const e of unit.doc.entries) last.set(`${e.section.name}\u0000${e.key}`, e);
   const out: ValueFinding[] = [];
+  let section: string | undefined;
+  let context = '';
   for (const entry of unit.doc.entries) {
     if (entry.templated) continue;
     const info = lookupKey(unit.type, entry.section.name, entry.key);
     if (!info) continue;
-    const problems = checkValue(info, entry.value, { version, type: unit.type, section: entry.section.name, key: entry.key }, inQuadlet);
-    const shadowed = !info.repeatable && last.get(`${entry.section.name}\u0000${entry.key}`) !== entry;
+    if (entry.section.name !== section) {
+      section = entry.section.name;
+      context = valueContextKey(version, unit.type, section, inQuadlet);
+    }
+    const problems = checkValue(info, entry.value, { version, type: unit.type, section, key: entry.key }, inQuadlet, context);
+    if (problems.length === 0) continue;
+    const shadowed = !info.repeatable && lastOf(unit.doc, entry) !== entry;
     for (const problem of problems) {
       const range = problem.start === problem.end && entry.value === '' ? entry.keyRange : valuePieceRange(entry, problem.start, problem.end);
       out.push({ entry, problem, range, shadowed });
     }
   }
-  byVersion.set(version, out);
-  return out;
+  const findings = out.length ? out : NO_FINDINGS;
+  last = { doc: unit.doc, version, findings };
+  return findings;
+}
+
+/** The last assignment of the entry's key in its section name, in this document (few entries have problems: no table). */
+function lastOf(doc: UnitDocument, entry: Entry): Entry {
+  let last = entry;
+  for (const e of doc.entries) if (e.key === entry.key && e.section.name === entry.section.name) last = e;
+  return last;
 }
 
 function report(unit: ParsedUnit, ctx: RuleContext, f: ValueFinding): void {

@@ -47,11 +47,13 @@ export const shadowedUnitRule: UnitRule = {
     if (main.identity.kind === 'dropin' || !main.type || main.part) return;
     checkUnit(main, (winner, who) => ctx.report({ unit: main, range: unitAnchor(main), message: messages.unit(winner.name, winner.file.placement.reason, who), related: [{ file: winner.file.path, range: unitAnchor(winner), message: messages.related(winner) }] }), ctx);
 
+    const candidates = ctx.workspace.dropinCandidates(main);
+    if (candidates.length === 0) return;
     const applied = new Set(view.dropins);
     const winners = new Map(view.dropins.map((d) => [d.name, d]));
     const version = ctx.settings.podmanVersion;
     const rule = !isQuadletType(main.type) ? messages.ruleSystemd : atLeast(version, '5.6') ? messages.ruleNew(version) : messages.ruleOld(version);
-    for (const d of ctx.workspace.dropinCandidates(main)) {
+    for (const d of candidates) {
       const winner = winners.get(d.name);
       // A specific drop-in overriding a broad one in the same directory tree is the usual, intended
       // pattern; only a loser in another search directory is worth a note (the version decides it).

@@ -34,5 +34,6 @@ export function hasTemplateExpression(s: string): boolean {
  * U+0001 characters: offsets stay the same, and no literal can be read from what a template fills in.
  */
 export function maskTemplateExpressions(s: string): string {
+  if (!s.includes('{')) return s; // the common case, without a regular-expression scan
   return s.replace(/\{\{[\s\S]*?(\}\}|$)|\{%[\s\S]*?(%\}|$)|\{#[\s\S]*?(#\}|$)/g, (m) => '\u0001'.repeat(m.length));
 }

@@ -29,10 +29,6 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\', '"': '"', "'": "'",
 };
 
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
-}
-
 function decodeEscape(value: string, i: number): { text: string; next: number } | undefined {
   const c = value[i + 1];
   if (c === undefined) return undefined;
@@ -65,58 +61,78 @@ export interface SplitOptions {
   escapes?: 'decode' | 'keep';
 }
 
-/** systemd-style word splitting with unquoting and C unescaping (relaxed: bad escapes are kept). */
+function isBlankCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+const BACKSLASH = 0x5c;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+/**
+ * systemd-style word splitting with unquoting and C unescaping (relaxed: bad escapes are kept).
+ * Literal runs are copied as slices (a word without quotes or escapes is one slice of the value):
+ * appending character by character made every word a chain of one-character strings.
+ */
 export function splitWords(value: string, options: SplitOptions = {}): SplitResult {
   const keepEscapes = options.escapes === 'keep';
   const words: Word[] = [];
   const problems: WordProblem[] = [];
+  const n = value.length;
   let i = 0;
-  while (i < value.length) {
-    while (i < value.length && isBlank(value[i])) i++;
-    if (i >= value.length) break;
+  while (i < n) {
+    while (i < n && isBlankCode(value.charCodeAt(i))) i++;
+    if (i >= n) break;
     const start = i;
     let text = '';
-    let quote: string | undefined;
+    /** Start of the literal run not yet copied into text. */
+    let run = i;
+    let quote = 0;
     let quoteStart = -1;
     let quoted = false;
-    while (i < value.length) {
-      const c = value[i];
-      if (!quote && isBlank(c)) break;
-      if (c === '\\' && keepEscapes) {
-        text += value.slice(i, i + 2);
-        i += 2;
-        continue;
-      }
-      if (c === '\\') {
-        const esc = decodeEscape(value, i);
-        if (esc) {
-          text += esc.text;
-          i = esc.next;
-        } else {
-          problems.push({ start: i, end: Math.min(i + 2, value.length), kind: 'escape', message: `unsupported escape "${value.slice(i, i + 2)}"` });
+    while (i < n) {
+      const c = value.charCodeAt(i);
+      if (quote === 0 && isBlankCode(c)) break;
+      if (c === BACKSLASH) {
+        text += value.slice(run, i);
+        if (keepEscapes) {
           text += value.slice(i, i + 2);
           i += 2;
+        } else {
+          const esc = decodeEscape(value, i);
+          if (esc) {
+            text += esc.text;
+            i = esc.next;
+          } else {
+            problems.push({ start: i, end: Math.min(i + 2, n), kind: 'escape', message: `unsupported escape "${value.slice(i, i + 2)}"` });
+            text += value.slice(i, i + 2);
+            i += 2;
+          }
         }
+        run = i;
         continue;
       }
-      if (quote) {
-        if (c === quote) quote = undefined;
-        else text += c;
+      if (quote !== 0) {
+        if (c === quote) {
+          text += value.slice(run, i);
+          quote = 0;
+          run = i + 1;
+        }
         i++;
         continue;
       }
-      if (c === '"' || c === "'") {
+      if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+        text += value.slice(run, i);
         quote = c;
         quoteStart = i;
         quoted = true;
-        i++;
-        continue;
+        run = i + 1;
       }
-      text += c;
       i++;
     }
-    if (quote) problems.push({ start: quoteStart, end: value.length, kind: 'quote', message: `unbalanced ${quote === '"' ? 'double' : 'single'} quote` });
-    words.push({ text, start, end: Math.min(i, value.length), quoted });
+    if (run < n) text += value.slice(run, Math.min(i, n));
+    if (quote !== 0) problems.push({ start: quoteStart, end: n, kind: 'quote', message: `unbalanced ${quote === DOUBLE_QUOTE ? 'double' : 'single'} quote` });
+    words.push({ text, start, end: Math.min(i, n), quoted });
   }
   return { words, problems };
 }

@@ -15,9 +15,23 @@
 import { unitNameParts } from '../catalog/filetypes';
 import { atLeast } from '../catalog/versions';
 import type { ParsedUnit } from './files';
-import { compareSearchOrder, Placement } from './scopes';
+import { compareSearchOrder, Placement, Scope } from './scopes';
 
+// Asked for every unit several times (drop-in tables, lookups, ordering); names repeat across users.
+const DIR_NAMES_LIMIT = 50_000;
+let dirNamesMemo = new Map<string, string[]>();
+
+/** Drop-in directory names (without ".d") that apply to a unit file name, most specific first (shared: do not mutate). */
 export function dropinDirNames(fileName: string): string[] {
+  let names = dirNamesMemo.get(fileName);
+  if (!names) {
+    if (dirNamesMemo.size >= DIR_NAMES_LIMIT) dirNamesMemo = new Map();
+    dirNamesMemo.set(fileName, (names = computeDirNames(fileName)));
+  }
+  return names;
+}
+
+function computeDirNames(fileName: string): string[] {
   const { prefix, ext, instance } = unitNameParts(fileName);
   const isTemplate = instance !== undefined;
   const broadToSpecific: string[] = [ext];
@@ -112,3 +126,67 @@ export class DropinTargets {
     return [...byOwner.values()].flatMap((set) => [...set]);
   }
 }
+
+/**
+ * Drop-ins per host, directory name and owner, so a unit's candidates are found without scanning
+ * every user's drop-ins of that name (a `container.d/` in each of 25 users' directories made every
+ * container look at 25 of them). Drop-ins of `users/` (every rootless user) have a list of their own.
+ * Answers keep the order in which drop-ins were added, as a single list per name did.
+ */
+export class DropinsByDir {
+  private readonly table = new Map<string, Map<string, Map<string | undefined, ParsedUnit[]>>>();
+  private readonly order = new WeakMap<ParsedUnit, number>();
+  private added = 0;
+
+  private static ownerKey(p: Placement): string | undefined {
+    return p.allUsers ? EVERY_USER_KEY : p.scope.owner;
+  }
+
+  add(dropin: ParsedUnit, dir: string): void {
+    const p = dropin.file.placement;
+    let byDir = this.table.get(p.scope.host);
+    if (!byDir) this.table.set(p.scope.host, (byDir = new Map()));
+    let byOwner = byDir.get(dir);
+    if (!byOwner) byDir.set(dir, (byOwner = new Map()));
+    const key = DropinsByDir.ownerKey(p);
+    const list = byOwner.get(key);
+    if (list) list.push(dropin);
+    else byOwner.set(key, [dropin]);
+    this.order.set(dropin, this.added++);
+  }
+
+  /** Removes the drop-ins of a file filed under that directory name. */
+  remove(host: string, dir: string, file: ParsedUnit['file']): void {
+    const byOwner = this.table.get(host)?.get(dir);
+    if (!byOwner) return;
+    for (const [key, list] of byOwner) {
+      const rest = list.filter((d) => d.file !== file);
+      if (rest.length) byOwner.set(key, rest);
+      else byOwner.delete(key);
+    }
+    if (byOwner.size === 0) this.table.get(host)!.delete(dir);
+  }
+
+  /** Drop-ins filed under the directory name that serve the scope (servesScope), in the order added. */
+  serving(scope: Scope, dir: string): ParsedUnit[] {
+    const byOwner = this.table.get(scope.host)?.get(dir);
+    if (!byOwner) return NONE;
+    const own = byOwner.get(scope.owner) ?? NONE;
+    const shared = scope.rootless === true && scope.owner !== undefined ? byOwner.get(EVERY_USER_KEY) ?? NONE : NONE;
+    if (shared.length === 0 || own === shared) return own;
+    if (own.length === 0) return shared;
+    // Both: merge by the order they were added.
+    const out: ParsedUnit[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < own.length || j < shared.length) {
+      if (j >= shared.length || (i < own.length && this.order.get(own[i])! < this.order.get(shared[j])!)) out.push(own[i++]);
+      else out.push(shared[j++]);
+    }
+    return out;
+  }
+}
+
+/** Owner key of drop-ins that every rootless user reads (not a user name: those never hold NUL). */
+const EVERY_USER_KEY = '\u0000every-user';
+const NONE: ParsedUnit[] = Object.freeze([]) as unknown as ParsedUnit[];

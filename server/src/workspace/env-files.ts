@@ -52,6 +52,10 @@ export class EnvFileInventory implements Inventory {
     return [];
   }
 
+  bulkAdd(unit: ParsedUnit, view: UnitView): void {
+    this.put(unit, view);
+  }
+
   remove(unit: ParsedUnit): string[] {
     // The index forgets a removed drop-in before it tells the inventories, so a refresh skips it.
     if (unit.identity.kind === 'dropin') for (const u of this.index.unitsForDropin(unit)) this.refresh(u);
@@ -72,9 +76,9 @@ export class EnvFileInventory implements Inventory {
     this.put(unit);
   }
 
-  private put(unit: ParsedUnit): void {
+  private put(unit: ParsedUnit, given?: UnitView): void {
     if (unit.type !== 'container') return;
-    const view = new UnitView(unit, this.index.dropinsFor(unit));
+    const view = given ?? new UnitView(unit, this.index.dropinsFor(unit));
     const paths = envFileRefs(view).map((r) => r.path);
     if (!paths.length) return;
     this.named.set(unit, paths);

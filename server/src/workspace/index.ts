@@ -1,15 +1,15 @@
 // The workspace index: every file, its placement, and lookup tables kept up to date incrementally
 // (a change touches only the entries of the changed file and of the units its drop-ins apply to).
 
-import { isQuadletType } from '../catalog/filetypes';
+import { identifyFile, isQuadletType } from '../catalog/filetypes';
 import { NEWEST_KNOWN } from '../catalog/versions';
 import { QuadletConfig } from './config';
 import { ParsedUnit, SkipReason, SourceFile } from './files';
-import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, servesScope } from './scopes';
-import { DropinTargets, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
+import { Placement, Scope, ScopeContext, compareSearchOrder, dirHolds, inferPlacement, insideDropinDir, normalisePath, servesScope } from './scopes';
+import { DropinTargets, DropinsByDir, dropinDirNames, nameMajorDropins, orderDropins } from './dropins';
 import { Inventory } from './inventory';
 import { objectKey, serviceKey, unitKey } from './dep-keys';
-import { NameSource, ObjectKind, nameHints } from './names';
+import { NameHints, NameSource, ObjectKind, nameHints } from './names';
 import { UnitView } from './unit-view';
 
 export interface FileInput {
@@ -56,16 +56,20 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, SourceFile>();
   /** host → unit file name → every unit with that name on the host (any scope). */
   private readonly unitsByName: NameTable = new Map();
-  /** host → drop-in directory target ("web.container", "web-.container", "container") → drop-ins. */
-  private readonly dropinsByTarget: NameTable = new Map();
+  /** host → drop-in directory target ("web.container", "web-.container", "container") → owner → drop-ins. */
+  private readonly dropinsByTarget = new DropinsByDir();
   /** host → "service\0name" / "object\0kind\0name" → units that may generate that name. */
-  private readonly generated: NameTable = new Map();
-  /** The generated-name keys each unit was filed under (to remove them again). */
-  private readonly hintsOf = new Map<ParsedUnit, string[]>();
+  private readonly services: NameTable = new Map();
+  /** object kind → host → object name → units that may create that Podman object. */
+  private readonly objects = new Map<ObjectKind, NameTable>();
+  /** The generated names each unit was filed under (to remove them again). */
+  private readonly hintsOf = new Map<ParsedUnit, NameHints>();
   /** The reverse: host → drop-in directory name → owner → units that directory applies to (no scans per drop-in). */
   private readonly unitsByDropinDir = new DropinTargets();
   private nextVersion = 1;
   private readonly inventories: Inventory[] = [];
+  /** Placement per directory (see placementOf). */
+  private readonly placements = new Map<string, Placement>();
 
   constructor(public scopeContext: ScopeContext = { roots: [], config: {} }) {}
 
@@ -76,6 +80,7 @@ export class WorkspaceIndex {
   /** Replaces the scope context (new roots or config) and re-places every file. */
   setScopeContext(ctx: ScopeContext): void {
     this.scopeContext = ctx;
+    this.placements.clear();
     for (const f of this.files.values()) this.unregister(f);
     for (const f of this.files.values()) {
       f.placement = inferPlacement(f.path, ctx);
@@ -83,8 +88,19 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * Where a file sits. Without `scopes` mappings in the config (globs may name files) a placement
+   * depends on the directory only: files of one directory share it (placements are never mutated).
+   */
   placementOf(path: string): Placement {
-    return inferPlacement(path, this.scopeContext);
+    if (this.scopeContext.config.scopes?.length) return inferPlacement(path, this.scopeContext);
+    const normal = normalisePath(path);
+    const slash = normal.lastIndexOf('/');
+    if (slash === -1) return inferPlacement(path, this.scopeContext);
+    const dir = normal.slice(0, slash);
+    let placement = this.placements.get(dir);
+    if (!placement) this.placements.set(dir, (placement = inferPlacement(path, this.scopeContext)));
+    return placement;
   }
 
   addInventory(inventory: Inventory): void {
@@ -110,6 +126,71 @@ export class WorkspaceIndex {
     if (track) this.notifyFileChanged(path, track);
     else for (const inv of this.inventories) inv.fileChanged?.(path);
     return { file, touched };
+  }
+
+  /**
+   * Adds files the index does not hold yet, with the same result as setFile on each in this order,
+   * for a cold load (nothing to invalidate, no dependency keys): first every file's unit names and
+   * drop-in tables, then each unit's generated names and inventory facts from one view per unit
+   * (setFile builds one per inventory, and each builds its drop-in list again). Drop-ins must come
+   * before the units they apply to (loadOrder): a drop-in that follows one of its units, or a file
+   * already held, makes it fall back to setFile one by one.
+   */
+  addFiles(list: Array<{ path: string; input: FileInput }>): void {
+    if (!this.canAddInBulk(list)) {
+      for (const { path, input } of list) this.setFile(path, input, false);
+      return;
+    }
+    const added: SourceFile[] = [];
+    for (const { path, input } of list) {
+      const file = new SourceFile(path, input.text, input.version ?? this.nextVersion++, this.placementOf(path), input.skipped, input.decodeProblem);
+      this.files.set(path, file);
+      added.push(file);
+      const host = file.placement.scope.host;
+      for (const unit of file.units()) {
+        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
+        else if (unit.type) {
+          addTo(this.unitsByName, host, unit.name, unit);
+          this.unitsByDropinDir.add(unit);
+        }
+      }
+    }
+    for (const file of added) {
+      for (const unit of file.units()) {
+        // A drop-in added before any unit it applies to changes no inventory (canAddInBulk).
+        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) continue;
+        if (!unit.type) {
+          for (const inv of this.inventories) inv.add(unit);
+          continue;
+        }
+        const candidates = this.dropinCandidates(unit);
+        const view = new UnitView(unit, candidates.length ? this.orderedDropins(unit, candidates, NEWEST_KNOWN) : []);
+        this.fileNames(unit, undefined, candidates.length ? new UnitView(unit, candidates) : view);
+        for (const inv of this.inventories) {
+          if (inv.bulkAdd) inv.bulkAdd(unit, view);
+          else inv.add(unit);
+        }
+      }
+      for (const inv of this.inventories) inv.fileChanged?.(file.path);
+    }
+  }
+
+  /** New paths only, and no drop-in after a unit with a type (see addFiles). */
+  private canAddInBulk(list: Array<{ path: string; input: FileInput }>): boolean {
+    const seen = new Set<string>();
+    for (const { path } of list) {
+      if (this.files.has(path) || seen.has(path)) return false;
+      seen.add(path);
+    }
+    let unitSeen = false;
+    for (const { path, input } of list) {
+      if (input.skipped) continue;
+      const identity = identifyFile(path);
+      if (identity.kind === 'dropin') {
+        if (unitSeen) return false;
+      } else if (identity.kind !== 'other') unitSeen = true;
+    }
+    return true;
   }
 
   removeFile(path: string): { file?: SourceFile; touched: Set<string> } {
@@ -147,7 +228,7 @@ export class WorkspaceIndex {
     const host = file.placement.scope.host;
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
-        addTo(this.dropinsByTarget, host, unit.identity.dropinTarget, unit);
+        this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
         for (const u of this.unitsForDropin(unit)) {
           touched?.add(unitKey(host, u.name));
           this.refileNames(u, touched);
@@ -167,7 +248,7 @@ export class WorkspaceIndex {
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
         const targets = this.unitsForDropin(unit);
-        removeFrom(this.dropinsByTarget, host, unit.identity.dropinTarget, file);
+        this.dropinsByTarget.remove(host, unit.identity.dropinTarget, file);
         for (const u of targets) {
           touched?.add(unitKey(host, u.name));
           this.refileNames(u, touched);
@@ -190,25 +271,38 @@ export class WorkspaceIndex {
     return view;
   }
 
-  private fileNames(unit: ParsedUnit, touched?: Set<string>): void {
+  private objectTable(kind: ObjectKind): NameTable {
+    let table = this.objects.get(kind);
+    if (!table) this.objects.set(kind, (table = new Map()));
+    return table;
+  }
+
+  private fileNames(unit: ParsedUnit, touched?: Set<string>, source?: NameSource): void {
     if (!isQuadletType(unit.type) || unit.identity.kind === 'dropin') return;
     const host = unit.file.placement.scope.host;
-    const hints = nameHints(this.hintSource(unit));
-    const keys = [...hints.services.map((s) => serviceKey(host, s)), ...hints.objects.map((o) => objectKey(host, o.kind, o.name))];
-    for (const k of keys) {
-      addTo(this.generated, host, k, unit);
-      touched?.add(k);
+    const hints = nameHints(source ?? this.hintSource(unit));
+    for (const s of hints.services) {
+      addTo(this.services, host, s, unit);
+      touched?.add(serviceKey(host, s));
     }
-    this.hintsOf.set(unit, keys);
+    for (const o of hints.objects) {
+      addTo(this.objectTable(o.kind), host, o.name, unit);
+      touched?.add(objectKey(host, o.kind, o.name));
+    }
+    this.hintsOf.set(unit, hints);
   }
 
   private unfileNames(unit: ParsedUnit, touched?: Set<string>): void {
-    const keys = this.hintsOf.get(unit);
-    if (!keys) return;
+    const hints = this.hintsOf.get(unit);
+    if (!hints) return;
     const host = unit.file.placement.scope.host;
-    for (const k of keys) {
-      removeUnitFrom(this.generated, host, k, unit);
-      touched?.add(k);
+    for (const s of hints.services) {
+      removeUnitFrom(this.services, host, s, unit);
+      touched?.add(serviceKey(host, s));
+    }
+    for (const o of hints.objects) {
+      removeUnitFrom(this.objectTable(o.kind), host, o.name, unit);
+      touched?.add(objectKey(host, o.kind, o.name));
     }
     this.hintsOf.delete(unit);
   }
@@ -221,12 +315,12 @@ export class WorkspaceIndex {
 
   /** Units on the host that may generate this service name (check the exact name per version). */
   unitsGeneratingService(host: string, service: string): ParsedUnit[] {
-    return this.generated.get(host)?.get(serviceKey(host, service)) ?? [];
+    return this.services.get(host)?.get(service) ?? [];
   }
 
   /** Units on the host that may create this Podman object. */
   unitsCreatingObject(host: string, kind: ObjectKind, name: string): ParsedUnit[] {
-    return this.generated.get(host)?.get(objectKey(host, kind, name)) ?? [];
+    return this.objects.get(kind)?.get(host)?.get(name) ?? [];
   }
 
   // ---- resolution ------------------------------------------------------------------------------
@@ -281,12 +375,9 @@ export class WorkspaceIndex {
     if (!unit.type) return [];
     const scope = unit.file.placement.scope;
     const quadlet = isQuadletType(unit.type);
-    const byTarget = this.dropinsByTarget.get(scope.host);
     const out: ParsedUnit[] = [];
     for (const dirName of dropinDirNames(unit.name)) {
-      for (const d of byTarget?.get(dirName) ?? []) {
-        if (servesScope(d.file.placement, scope) && dirHolds(d.file.placement, quadlet)) out.push(d);
-      }
+      for (const d of this.dropinsByTarget.serving(scope, dirName)) if (dirHolds(d.file.placement, quadlet)) out.push(d);
     }
     return out;
   }
@@ -294,9 +385,13 @@ export class WorkspaceIndex {
   /** Drop-ins that apply to a unit, in the order the target Podman version applies them. */
   dropinsFor(unit: ParsedUnit, podmanVersion: string = NEWEST_KNOWN): ParsedUnit[] {
     if (!unit.type) return [];
-    const dirNames = dropinDirNames(unit.name);
-    const candidates = this.dropinCandidates(unit).map((d) => ({ unit: d, name: d.name, path: d.file.path, placement: d.file.placement, dirName: d.identity.dropinTarget! }));
-    return orderDropins(candidates, dirNames, nameMajorDropins(podmanVersion, isQuadletType(unit.type))).map((c) => c.unit);
+    const candidates = this.dropinCandidates(unit);
+    return candidates.length ? this.orderedDropins(unit, candidates, podmanVersion) : candidates;
+  }
+
+  private orderedDropins(unit: ParsedUnit, found: ParsedUnit[], podmanVersion: string): ParsedUnit[] {
+    const candidates = found.map((d) => ({ unit: d, name: d.name, path: d.file.path, placement: d.file.placement, dirName: d.identity.dropinTarget! }));
+    return orderDropins(candidates, dropinDirNames(unit.name), nameMajorDropins(podmanVersion, isQuadletType(unit.type))).map((c) => c.unit);
   }
 
   /** Units whose effective view includes this file: its own units, or for a drop-in the units it applies to. */

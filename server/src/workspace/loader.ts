@@ -2,7 +2,7 @@
 // does), skips what must not be analysed, and decodes bytes without ever throwing.
 
 import { Dirent, Stats, closeSync, constants as fsConstants, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { normalize, sep } from 'node:path';
 import { identifyFile } from '../catalog/filetypes';
 import { FileInput } from './index';
 
@@ -63,26 +63,21 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
  * reads more than the size limit, never throws. A file that is gone (ENOENT) is `skipped.kind ===
  * 'gone'`: callers drop it without a message (it was deleted while being indexed).
  */
-export function readInputSync(path: string, options: LoadOptions = {}): FileInput {
+export function readInputSync(path: string, options: LoadOptions = {}, knownRegular = false): FileInput {
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let fd: number | undefined;
   try {
     fd = openSync(path, OPEN_FLAGS);
+    // The directory walk saw a regular file: skip fstat and read into a shared buffer (a file
+    // swapped for a FIFO meanwhile fails to read, O_NONBLOCK: it never blocks).
+    if (knownRegular) return readRegular(fd, max);
     const st = fstatSync(fd);
     if (!st.isFile()) return { text: '', skipped: { kind: 'special', message: `Not analysed: ${kindOfSpecial(st)}, not a regular file.` } };
     if (st.size > max) return tooLargeInput(st.size, max);
     // One byte more than allowed tells a file that grew past the limit after fstat.
     const buffer = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
-    let length = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-      if (length === buffer.length) {
-        if (length > max) return tooLargeInput(length, max);
-        break;
-      }
-    }
+    const length = readInto(fd, buffer);
+    if (length > max) return tooLargeInput(length, max);
     return inputFromBytes(buffer.subarray(0, length), max);
   } catch (e) {
     const code = errorCode(e);
@@ -91,6 +86,37 @@ export function readInputSync(path: string, options: LoadOptions = {}): FileInpu
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Fills the buffer from the file until it is full or a read comes back short: a regular file
+ * returns less than asked only at its end, so a small file costs one read (not a second one that
+ * returns 0).
+ */
+function readInto(fd: number, buffer: Buffer): number {
+  let length = 0;
+  while (length < buffer.length) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    length += n;
+    if (n === 0 || length < buffer.length) break;
+  }
+  return length;
+}
+
+/** Shared read buffer for files whose size is not known beforehand (decoding copies the bytes). */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function readRegular(fd: number, max: number): FileInput {
+  let length = readInto(fd, scratch.length > max + 1 ? scratch.subarray(0, max + 1) : scratch);
+  // A full buffer: the file may be longer. Grow (up to one byte past the limit) and read on.
+  while (length === scratch.length && length <= max) {
+    const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 4, max + 1));
+    scratch.copy(bigger, 0, 0, length);
+    scratch = bigger;
+    length += readInto(fd, scratch.subarray(length));
+  }
+  if (length > max) return tooLargeInput(fstatSync(fd).size, max);
+  return inputFromBytes(scratch.subarray(0, length), max);
 }
 
 /** Inside node_modules, .git, … or matched by an ignore pattern: never indexed, even when a watcher reports it. */
@@ -126,9 +152,11 @@ export function isUnitFileName(path: string): boolean {
  * never loops: each real directory (device and inode) is visited once. Synchronous for speed (see
  * readInputSync); directory entries carry their type, so only directories and symlinks cost a stat.
  */
-export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): { files: string[]; errors: string[] } {
+export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): { files: string[]; errors: string[]; regular: Set<string> } {
   const files: string[] = [];
   const errors: string[] = [];
+  /** Files the directory listing shows as regular (readInputSync may skip its fstat). */
+  const regular = new Set<string>();
   const seenDirs = new Set<string>();
   const ignored = (p: string) => options.ignore?.some((re) => re.test(p.replace(/\\/g, '/'))) ?? false;
   const visitDir = (p: string, st: Stats): void => {
@@ -145,10 +173,15 @@ export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (IGNORED_DIRS.has(entry.name)) continue;
-      const child = join(p, entry.name);
+      // Not path.join: its normalisation builds every path from one slice per segment (20 string
+      // objects per file, kept as long as the index); `p` is already normal and a name has no separator.
+      const child = p.endsWith(sep) ? p + entry.name : p + sep + entry.name;
       if (ignored(child)) continue;
       if (entry.isFile()) {
-        if (isUnitFileName(child)) files.push(child);
+        if (isUnitFileName(child)) {
+          files.push(child);
+          regular.add(child);
+        }
       } else if (entry.isDirectory() || entry.isSymbolicLink()) {
         let childStat: Stats;
         try {
@@ -169,12 +202,12 @@ export function findUnitFilesSync(paths: string[], options: LoadOptions = {}): {
       errors.push(`${p}: ${errorCode(e)}`);
       continue;
     }
-    if (st.isDirectory()) visitDir(p, st);
+    if (st.isDirectory()) visitDir(normalize(p), st);
     else files.push(p);
   }
-  return { files, errors };
+  return { files, errors, regular };
 }
 
-export async function findUnitFiles(paths: string[], options: LoadOptions = {}): Promise<{ files: string[]; errors: string[] }> {
+export async function findUnitFiles(paths: string[], options: LoadOptions = {}): Promise<{ files: string[]; errors: string[]; regular: Set<string> }> {
   return findUnitFilesSync(paths, options);
 }

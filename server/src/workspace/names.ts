@@ -126,7 +126,12 @@ export function templateOf(unitName: string): string | undefined {
  * name for the target version is checked when a rule asks). Values from every assignment are included
  * because the drop-in order that decides the winner depends on the version.
  */
-export function nameHints(src: NameSource): { services: string[]; objects: Array<{ kind: ObjectKind; name: string }> } {
+export interface NameHints {
+  services: string[];
+  objects: Array<{ kind: ObjectKind; name: string }>;
+}
+
+export function nameHints(src: NameSource): NameHints {
   const services = new Set<string>();
   const objects = new Map<string, { kind: ObjectKind; name: string }>();
   for (const version of ['5.4', '5.8']) {

@@ -3,7 +3,7 @@
 // last). Among several values the last special mode (host, none, another container's namespace)
 // decides, as with repeated `--network` options on the podman command line.
 
-import { MAIN_SECTION, isQuadletType } from '../catalog/filetypes';
+import { MAIN_SECTION } from '../catalog/filetypes';
 import { Range, valuePieceRange } from '../syntax/model';
 import { ParsedUnit } from './files';
 import { podmanArgsOf } from './podman-args';
@@ -32,18 +32,30 @@ export function networkModeOf(value: string): NetworkMode {
 
 const SPECIAL: ReadonlySet<NetworkMode> = new Set(['host', 'none', 'container']);
 
-/** Network settings of a container, pod or kube unit in the order Podman sees them. */
+const NONE: NetworkSetting[] = Object.freeze([]) as unknown as NetworkSetting[];
+const perView = new WeakMap<UnitView, NetworkSetting[]>();
+
+/** Network settings of a container, pod or kube unit in the order Podman sees them (once per view; shared: do not mutate). */
 export function networkSettings(view: UnitView): NetworkSetting[] {
+  let settings = perView.get(view);
+  if (!settings) perView.set(view, (settings = computeNetworkSettings(view)));
+  return settings;
+}
+
+function computeNetworkSettings(view: UnitView): NetworkSetting[] {
   const type = view.type;
-  if (!isQuadletType(type) || !['container', 'pod', 'kube'].includes(type)) return [];
+  if (type !== 'container' && type !== 'pod' && type !== 'kube') return NONE;
   const section = MAIN_SECTION[type];
+  const networks = view.values(section, 'Network');
+  const args = podmanArgsOf(view, section);
+  if (networks.length === 0 && args.length === 0) return NONE;
   const out: NetworkSetting[] = [];
-  for (const { entry, unit } of view.values(section, 'Network')) {
+  for (const { entry, unit } of networks) {
     if (entry.templated) continue;
     const value = entry.value.trim();
     out.push({ mode: networkModeOf(value), value, source: 'Network', unit, keyRange: entry.keyRange, range: valuePieceRange(entry, 0, entry.value.length) });
   }
-  for (const o of podmanArgsOf(view, section)) {
+  for (const o of args) {
     if (o.option !== 'network') continue;
     out.push({ mode: networkModeOf(o.value), value: o.value, source: 'PodmanArgs', unit: o.unit, keyRange: o.optionRange, range: o.range });
   }

@@ -71,7 +71,19 @@ export function podmanArgOptions(entry: Entry, unit: ParsedUnit): PodmanArgOptio
   return out;
 }
 
-/** Every understood option of a unit's PodmanArgs lines (file and drop-ins, resets applied). */
+const NONE: PodmanArgOption[] = Object.freeze([]) as unknown as PodmanArgOption[];
+const perView = new WeakMap<UnitView, Map<string, PodmanArgOption[]>>();
+
+/**
+ * Every understood option of a unit's PodmanArgs lines (file and drop-ins, resets applied).
+ * Computed once per view and section (six rules and the inventories ask); shared: do not mutate.
+ */
 export function podmanArgsOf(view: UnitView, section: string): PodmanArgOption[] {
-  return view.values(section, 'PodmanArgs').flatMap((e) => podmanArgOptions(e.entry, e.unit));
+  const lines = view.values(section, 'PodmanArgs');
+  if (lines.length === 0) return NONE;
+  let bySection = perView.get(view);
+  if (!bySection) perView.set(view, (bySection = new Map()));
+  let options = bySection.get(section);
+  if (!options) bySection.set(section, (options = lines.flatMap((e) => podmanArgOptions(e.entry, e.unit))));
+  return options;
 }

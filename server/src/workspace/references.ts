@@ -65,12 +65,55 @@ function quadletTypeOf(name: string): UnitType | undefined {
   return m && unitNameParts(name).stem !== '' ? (m[1] as UnitType) : undefined;
 }
 
+/**
+ * A reference written in a value: its range is computed on first use (rules read the ranges of the
+ * few they report; computing every one up front was most of the cost of extracting references).
+ */
+class ValueReference implements Reference {
+  form: ReferenceForm;
+  name: string;
+  targetType?: UnitType;
+  objectKind?: ObjectKind;
+  section: string;
+  key: string;
+  hard: boolean;
+  unit: ParsedUnit;
+  entry: Entry;
+  implicit?: boolean;
+  private rangeValue?: Range;
+
+  constructor(
+    ref: Omit<Reference, 'range'> & { entry: Entry },
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.form = ref.form;
+    this.name = ref.name;
+    this.targetType = ref.targetType;
+    this.objectKind = ref.objectKind;
+    this.section = ref.section;
+    this.key = ref.key;
+    this.hard = ref.hard;
+    this.unit = ref.unit;
+    this.entry = ref.entry;
+    this.implicit = ref.implicit;
+  }
+
+  get range(): Range {
+    return (this.rangeValue ??= valuePieceRange(this.entry, this.start, this.end));
+  }
+
+  set range(r: Range) {
+    this.rangeValue = r;
+  }
+}
+
 class Collector {
   readonly refs: Reference[] = [];
   constructor(readonly version: string) {}
 
   add(ref: Omit<Reference, 'range'> & { entry: Entry }, start: number, end: number): void {
-    this.refs.push({ ...ref, range: valuePieceRange(ref.entry, start, end) });
+    this.refs.push(new ValueReference(ref, start, end));
   }
 
   /** A name that is a quadlet file reference if its extension is one of `types`, else maybe an object. */
@@ -170,13 +213,39 @@ function podmanArgsNetworks(c: Collector, base: Omit<Reference, 'range' | 'form'
   }
 }
 
+interface DependencyName {
+  name: string;
+  type?: UnitType;
+  start: number;
+  end: number;
+}
+
+// [Unit] dependency values repeat across units (After=network-online.target): their names are
+// read once per distinct value. Bounded like the value memos.
+const DEPENDENCY_MEMO_LIMIT = 50_000;
+let dependencyMemo = new Map<string, DependencyName[]>();
+
+function dependencyNames(value: string): DependencyName[] {
+  let names = dependencyMemo.get(value);
+  if (!names) {
+    if (dependencyMemo.size >= DEPENDENCY_MEMO_LIMIT) dependencyMemo = new Map();
+    names = [];
+    for (const w of splitWords(value).words) {
+      if (w.text.includes('%') || !w.text.includes('.')) continue;
+      names.push({ name: w.text, type: quadletTypeOf(w.text), start: w.start, end: w.end });
+    }
+    dependencyMemo.set(value, names);
+  }
+  return names;
+}
+
 function dependencyWords(c: Collector, unit: ParsedUnit, entry: Entry, key: string): void {
-  for (const w of splitWords(entry.value).words) {
-    if (w.text.includes('%') || !w.text.includes('.')) continue;
-    const type = quadletTypeOf(w.text);
-    const base = { section: 'Unit', key, hard: HARD_DEPENDENCIES.has(key), unit, entry };
-    if (type) c.add({ ...base, form: 'quadlet', name: w.text, targetType: type }, w.start, w.end);
-    else c.add({ ...base, form: 'unit', name: w.text }, w.start, w.end);
+  const names = dependencyNames(entry.value);
+  if (names.length === 0) return;
+  const hard = HARD_DEPENDENCIES.has(key);
+  for (const n of names) {
+    if (n.type) c.add({ section: 'Unit', key, hard, unit, entry, form: 'quadlet', name: n.name, targetType: n.type }, n.start, n.end);
+    else c.add({ section: 'Unit', key, hard, unit, entry, form: 'unit', name: n.name }, n.start, n.end);
   }
 }
 

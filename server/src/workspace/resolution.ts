@@ -32,9 +32,21 @@ function wins(q: WorkspaceQueries, u: ParsedUnit): boolean {
   return q.resolve(u.file.placement.scope, u.name) === u;
 }
 
-/** Generated names of a unit in the target version (its drop-ins included). */
+const names = new WeakMap<WorkspaceQueries, Map<ParsedUnit, GeneratedNames | null>>();
+
+/**
+ * Generated names of a unit in the target version (its drop-ins included), once per query object:
+ * resolving service and object names asks about the same units again and again.
+ */
 export function namesOf(q: WorkspaceQueries, unit: ParsedUnit): GeneratedNames | undefined {
-  return generatedNames(q.view(unit), q.podmanVersion);
+  let byUnit = names.get(q);
+  if (!byUnit) names.set(q, (byUnit = new Map()));
+  let found = byUnit.get(unit);
+  if (found === undefined) {
+    const view = q.view(unit);
+    byUnit.set(unit, (found = generatedNames(view, q.podmanVersion) ?? null));
+  }
+  return found ?? undefined;
 }
 
 function resolveService(q: WorkspaceQueries, scope: Scope, name: string): ParsedUnit[] | Resolution {
@@ -52,7 +64,23 @@ function resolveService(q: WorkspaceQueries, scope: Scope, name: string): Parsed
   return others;
 }
 
+const memo = new WeakMap<WorkspaceQueries, Map<Reference, { scope: Scope; resolution: Resolution }>>();
+
+/**
+ * Resolves a reference once per query object (the index does not change while it is in use): the
+ * reference rules each resolve every reference of a unit. Shared: do not mutate the result.
+ */
 export function resolveReference(q: WorkspaceQueries, ref: Reference, scope: Scope): Resolution {
+  let byRef = memo.get(q);
+  if (!byRef) memo.set(q, (byRef = new Map()));
+  const hit = byRef.get(ref);
+  if (hit && hit.scope === scope) return hit.resolution;
+  const resolution = computeResolution(q, ref, scope);
+  byRef.set(ref, { scope, resolution });
+  return resolution;
+}
+
+function computeResolution(q: WorkspaceQueries, ref: Reference, scope: Scope): Resolution {
   switch (ref.form) {
     case 'quadlet': {
       const target = q.resolve(scope, ref.name);

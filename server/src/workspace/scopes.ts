@@ -268,8 +268,15 @@ export function dirHolds(p: Placement, quadlet: boolean): boolean {
 /** Podman never looks for units inside directories named `*.d` (they hold drop-ins). */
 export function insideDropinDir(path: string, p: Placement): boolean {
   if (p.dirKind === 'unknown') return false; // not a real search directory: the layout is the repo's own
-  const rel = path.startsWith(p.searchDir + '/') ? path.slice(p.searchDir.length + 1) : path;
-  return rel.split('/').slice(0, -1).some((segment) => segment.endsWith('.d'));
+  // Directory segments of the path below the search directory (the whole path when outside it);
+  // a scan instead of split/some: asked for every candidate of every name lookup.
+  const sd = p.searchDir;
+  const start = path.length > sd.length && path.charCodeAt(sd.length) === 47 && path.startsWith(sd) ? sd.length + 1 : 0;
+  for (let i = path.indexOf('/', start); i !== -1; i = path.indexOf('/', i + 1)) {
+    // "<segment>/": the segment ends in ".d" (segments shorter than 2 never do).
+    if (i - 2 >= start && path.charCodeAt(i - 1) === 100 && path.charCodeAt(i - 2) === 46) return true;
+  }
+  return false;
 }
 
 /**

@@ -16,15 +16,22 @@ const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
 
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
+  /**
+   * key → its assignments across the file and its drop-ins (every section), built on first use.
+   * One table per view: rules ask ~60 questions per unit, and tables per section and key were a
+   * large share of a cold check's memory.
+   */
+  private byKey?: Map<string, SourcedEntry[]>;
+  /** Keys assigned in more than one section (e.g. Environment= in [Container] and [Service]). */
+  private mixed?: Set<string>;
+  /** Per-section answers for mixed keys, and entries per section (both rare). */
   private bySection?: Map<string, SourcedEntry[]>;
-  /** section → key → entries, built per section on first use (rules ask for a key many times per view). */
-  private byKey?: Map<string, Map<string, SourcedEntry[]>>;
 
   constructor(
     readonly main: ParsedUnit,
     readonly dropins: ParsedUnit[] = [],
   ) {
-    this.documents = [main, ...dropins];
+    this.documents = dropins.length ? [main, ...dropins] : [main];
   }
 
   get type(): UnitType | undefined {
@@ -47,46 +54,56 @@ export class UnitView implements NameSource {
     return this.main.doc;
   }
 
-  /** Entries of a section across the file and its drop-ins, in the order Podman reads them. */
-  entries(section: string): SourcedEntry[] {
-    if (!this.bySection) {
-      this.bySection = new Map();
-      for (const unit of this.documents) {
-        for (const entry of unit.doc.entries) {
-          let list = this.bySection.get(entry.section.name);
-          if (!list) this.bySection.set(entry.section.name, (list = []));
-          list.push({ entry, unit });
+  private table(): Map<string, SourcedEntry[]> {
+    if (this.byKey) return this.byKey;
+    const byKey = new Map<string, SourcedEntry[]>();
+    for (const unit of this.documents) {
+      for (const entry of unit.doc.entries) {
+        const sourced: SourcedEntry = { entry, unit };
+        const same = byKey.get(entry.key);
+        if (!same) byKey.set(entry.key, [sourced]);
+        else {
+          if (same[0].entry.section.name !== entry.section.name) (this.mixed ??= new Set()).add(entry.key);
+          same.push(sourced);
         }
       }
     }
-    return this.bySection.get(section) ?? NONE;
+    return (this.byKey = byKey);
+  }
+
+  /** Entries of a section across the file and its drop-ins, in the order Podman reads them (shared: do not mutate). */
+  entries(section: string): SourcedEntry[] {
+    const cacheKey = `\u0000${section}`;
+    let list = this.bySection?.get(cacheKey);
+    if (!list) {
+      list = [];
+      // The same objects all() returns, in document order.
+      const table = this.table();
+      for (const unit of this.documents) {
+        for (const entry of unit.doc.entries) if (entry.section.name === section) list.push(table.get(entry.key)!.find((e) => e.entry === entry)!);
+      }
+      (this.bySection ??= new Map()).set(cacheKey, list);
+    }
+    return list;
   }
 
   /** Assignments of one key across the file and its drop-ins, in order (shared: do not mutate). */
   all(section: string, key: string): SourcedEntry[] {
-    if (!this.byKey) this.byKey = new Map();
-    let keys = this.byKey.get(section);
-    if (!keys) {
-      // Built per section on first use: most views are asked about a few sections only.
-      keys = new Map();
-      for (const sourced of this.entries(section)) {
-        let same = keys.get(sourced.entry.key);
-        if (!same) keys.set(sourced.entry.key, (same = []));
-        same.push(sourced);
-      }
-      this.byKey.set(section, keys);
-    }
-    return keys.get(key) ?? NONE;
+    const list = this.table().get(key);
+    if (!list) return NONE;
+    if (!this.mixed?.has(key)) return list[0].entry.section.name === section ? list : NONE;
+    const cacheKey = `${section}\u0000${key}`;
+    let same = this.bySection?.get(cacheKey);
+    if (!same) (this.bySection ??= new Map()).set(cacheKey, (same = list.filter((e) => e.entry.section.name === section)));
+    return same;
   }
 
-  /** Values of a repeatable key as Podman sees them: an empty assignment clears the earlier ones. */
+  /** Values of a repeatable key as Podman sees them: an empty assignment clears the earlier ones (shared: do not mutate). */
   values(section: string, key: string): SourcedEntry[] {
-    let out: SourcedEntry[] = [];
-    for (const e of this.all(section, key)) {
-      if (e.entry.value === '') out = [];
-      else out.push(e);
-    }
-    return out;
+    const list = this.all(section, key);
+    let cleared = -1;
+    for (let i = 0; i < list.length; i++) if (list[i].entry.value === '') cleared = i;
+    return cleared === -1 ? list : list.slice(cleared + 1);
   }
 
   /** The assignment that wins for a single-valued key (the last one). */

@@ -135,14 +135,31 @@ function systemdGrammar(info: KeyInfo, text: string, ctx: ValueContext, inQuadle
 // images across users): results are memoised per key, context and value. Bounded: the table is
 // dropped when it grows past MEMO_LIMIT values (a new target version or a huge tree).
 const MEMO_LIMIT = 100_000;
+const NO_PROBLEMS: ValueProblem[] = Object.freeze([]) as unknown as ValueProblem[];
 let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
 let memoSize = 0;
 
+// version → type → section → the context strings (inQuadlet false, true): one string object per
+// context, so the memo's lookups by context compare pointers and hash nothing.
+const contextKeys = new Map<string, Map<string | undefined, Map<string, [string, string]>>>();
+
+/** The memo's context part (see checkValue); the same string object for the same context. */
+export function valueContextKey(version: string, type: string | undefined, section: string, inQuadlet: boolean): string {
+  let byType = contextKeys.get(version);
+  if (!byType) contextKeys.set(version, (byType = new Map()));
+  let bySection = byType.get(type);
+  if (!bySection) byType.set(type, (bySection = new Map()));
+  let pair = bySection.get(section);
+  if (!pair) bySection.set(section, (pair = [`${version} ${type} ${section} false`, `${version} ${type} ${section} true`]));
+  return pair[inQuadlet ? 1 : 0];
+}
+
 /**
  * Every problem of one value. `inQuadlet`: the file is a quadlet (systemd sections included).
- * The returned list is shared between equal values: callers must not mutate it.
+ * The returned list is shared between equal values: callers must not mutate it. `contextKey`, when
+ * given, is valueContextKey() of this context.
  */
-export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean): ValueProblem[] {
+export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean, contextKey?: string): ValueProblem[] {
   if (memoSize >= MEMO_LIMIT) {
     memo = new Map();
     memoSize = 0;
@@ -150,12 +167,14 @@ export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQu
   let byContext = memo.get(info);
   if (!byContext) memo.set(info, (byContext = new Map()));
   // ctx.key is info.key; ctx.section differs from info.section for keys shared between sections.
-  const context = `${ctx.version} ${ctx.type} ${ctx.section} ${inQuadlet}`;
+  const context = contextKey ?? valueContextKey(ctx.version, ctx.type, ctx.section, inQuadlet);
   let byValue = byContext.get(context);
   if (!byValue) byContext.set(context, (byValue = new Map()));
   let problems = byValue.get(value);
   if (!problems) {
     problems = computeProblems(info, value, ctx, inQuadlet);
+    // Most values are fine: one shared empty list instead of one per distinct value.
+    if (problems.length === 0) problems = NO_PROBLEMS;
     byValue.set(value, problems);
     memoSize++;
   }

@@ -22,7 +22,29 @@ function trapMessage(word: Word, previous: Word): string {
   return `"${word.text}" is a separate word: the value of ${key} ends at the blank before it. Quote the whole assignment: ${key}="${previous.text.slice(key.length + 1)} ${word.text}".`;
 }
 
+// The grammar and secret-in-env read every Environment=/Label= value; values repeat across units.
+const MEMO_LIMIT = 50_000;
+let memo = new Map<string, Map<string, KeyValueResult>>();
+let memoSize = 0;
+
+/** KEY=VALUE words of a value (shared between equal values: callers must not mutate the result). */
 export function parseKeyValueList(value: string, flavour: KeyValueFlavour, version: string): KeyValueResult {
+  if (memoSize >= MEMO_LIMIT) {
+    memo = new Map();
+    memoSize = 0;
+  }
+  const context = `${flavour} ${version}`;
+  let byValue = memo.get(context);
+  if (!byValue) memo.set(context, (byValue = new Map()));
+  let result = byValue.get(value);
+  if (!result) {
+    byValue.set(value, (result = computeKeyValueList(value, flavour, version)));
+    memoSize++;
+  }
+  return result;
+}
+
+function computeKeyValueList(value: string, flavour: KeyValueFlavour, version: string): KeyValueResult {
   const { words, problems } = splitArgs(value);
   const out: ValueProblem[] = [...problems];
   const pairs: KeyValueResult['pairs'] = [];

@@ -62,8 +62,25 @@ function parsePortRange(text: string, start: number, what: string, problems: Val
 
 const NOTE = '; podman refuses it when the unit starts.';
 
-/** Parses one PublishPort value (already unquoted). Offsets are relative to `value`. */
+// Several consumers parse the same values (the grammar, the port inventory, container-loopback,
+// the activator); values also repeat across users. Bounded like the grammar memo.
+const PUBLISH_MEMO_LIMIT = 50_000;
+let publishMemo = new Map<string, PublishSpec>();
+
+/**
+ * Parses one PublishPort value (already unquoted). Offsets are relative to `value`. The result is
+ * shared between equal values: callers must not mutate it.
+ */
 export function parsePublishPort(value: string): PublishSpec {
+  let spec = publishMemo.get(value);
+  if (!spec) {
+    if (publishMemo.size >= PUBLISH_MEMO_LIMIT) publishMemo = new Map();
+    publishMemo.set(value, (spec = computePublishSpec(value)));
+  }
+  return spec;
+}
+
+function computePublishSpec(value: string): PublishSpec {
   const problems: ValueProblem[] = [];
   const spec: PublishSpec = { address: { kind: 'all' }, protocols: ['tcp'], problems };
   const fail = (start: number, end: number, message: string) => {
@@ -146,6 +163,8 @@ function finishPorts(spec: PublishSpec, hostText: string | undefined, hostStart:
  * several mappings (`8080:80,8443:443`); `53:53/tcp,udp` is therefore a mapping and a bad "udp".
  */
 export function parsePublishPortList(value: string): PublishSpec[] {
+  // One mapping (the usual case): nothing to move.
+  if (!value.includes(',')) return [parsePublishPort(value)];
   return commaItems(value).map((item, i) => {
     const spec = parsePublishPort(item.text);
     const moved = (p: Piece | undefined) => (p ? { start: p.start + item.start, end: p.end + item.start } : undefined);

@@ -40,16 +40,23 @@ const VARIABLE = /\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)/g;
  * systemd substitutes in the command line), so its final form cannot be checked.
  */
 export function hasExpansion(text: string): boolean {
-  return hasSpecifier(text) || new RegExp(VARIABLE.source).test(text);
+  // Most values have neither "%" nor "$": answer without scanning twice or running a pattern.
+  if (!text.includes('%') && !text.includes('$')) return false;
+  return hasSpecifier(text) || HAS_VARIABLE.test(text);
 }
+
+/** VARIABLE without the global flag (test() keeps no state). */
+const HAS_VARIABLE = new RegExp(VARIABLE.source);
 
 /** True when the text is nothing but specifiers and variables (`%i`, `${PORT}`): nothing to check. */
 export function onlyExpansions(text: string): boolean {
+  if (!text.includes('%') && !text.includes('$')) return false;
   return text.length > 0 && text.replace(/%[^%]/g, '').replace(VARIABLE, '') === '';
 }
 
 /** Unknown specifiers, which make systemd refuse the setting. */
 export function checkSpecifiers(text: string, offset = 0): ValueProblem[] {
+  if (!text.includes('%')) return [];
   return specifiersIn(text)
     .filter((h) => !SPECIFIERS.has(h.letter))
     .map((h) => problem(offset + h.start, offset + h.end, `systemd has no specifier "%${h.letter}" and refuses this setting; write "%%" for a literal percent sign.`));

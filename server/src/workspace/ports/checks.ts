@@ -48,7 +48,7 @@ function competes(index: WorkspaceIndex | WorkspaceQueries, l: Listener, o: List
 /** Listeners that compete with `l` for a socket on its host (itself excluded); records dependencies. */
 export function conflictsOf(queries: WorkspaceQueries, l: Listener, memo?: ConflictMemo): Listener[] {
   if (!l.ports) return [];
-  for (const k of queryKeys(l.host, l.protocol, l.ports)) queries.depend(k);
+  if (queries.recording) for (const k of queryKeys(l.host, l.protocol, l.ports)) queries.depend(k);
   return memoised(memo, l, () =>
     portInventory(queries.index)
       .near(l.host, l.protocol, l.ports!)

@@ -22,7 +22,7 @@ export function hostLoopbackListeners(queries: WorkspaceQueries, host: string, p
   const binds = addresses.map(toBindAddress);
   const out: Listener[] = [];
   for (const protocol of PROTOCOLS) {
-    for (const k of queryKeys(host, protocol, ports)) queries.depend(k);
+    if (queries.recording) for (const k of queryKeys(host, protocol, ports)) queries.depend(k);
     for (const l of portInventory(queries.index).near(host, protocol, ports)) {
       // Cheap tests first: bindsFixedPort resolves the unit's name in its scope.
       if (l.unit !== exclude && binds.some((b) => addressesOverlap(l.address, b)) && bindsFixedPort(queries, l)) out.push(l);

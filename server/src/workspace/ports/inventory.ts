@@ -25,7 +25,10 @@ export class PortInventory implements Inventory {
   private sumA = 0;
   private sumB = 0;
   private count = 0;
-  private readonly ids = new Map<string, Listener>();
+  /** The sums are kept only once someone asked for the signature (a one-shot check never does). */
+  private summing = false;
+  /** Listeners by id, built on first use (the quick fixes ask; a one-shot check never does). */
+  private ids?: Map<string, Listener>;
 
   constructor(private readonly index: WorkspaceIndex) {}
 
@@ -37,6 +40,10 @@ export class PortInventory implements Inventory {
   remove(unit: ParsedUnit): string[] {
     if (unit.identity.kind === 'dropin') return this.refresh(this.index.unitsForDropin(unit));
     return this.drop(unit);
+  }
+
+  bulkAdd(unit: ParsedUnit, view: UnitView): void {
+    this.put(unit, view, false);
   }
 
   /** A non-unit file changed or went away: re-read the units that play it (as YAML). */
@@ -58,15 +65,27 @@ export class PortInventory implements Inventory {
    * costs nothing per publish; building it from all listeners cost O(listeners) per edit.
    */
   signature(): string {
+    if (!this.summing) {
+      this.summing = true;
+      for (const listeners of this.byUnit.values()) this.sum(listeners, 1);
+    }
     return `${this.count}:${this.sumA >>> 0}:${this.sumB >>> 0}`;
   }
 
   private account(listeners: Listener[], sign: 1 | -1): void {
+    const ids = this.ids;
+    if (ids) {
+      for (const l of listeners) {
+        if (sign > 0) ids.set(l.id, l);
+        else if (ids.get(l.id) === l) ids.delete(l.id);
+      }
+    }
+    if (this.summing) this.sum(listeners, sign);
+  }
+
+  private sum(listeners: Listener[], sign: 1 | -1): void {
     for (const l of listeners) {
-      const fp = `${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`;
-      const [a, b] = hashes(fp);
-      if (sign > 0) this.ids.set(l.id, l);
-      else if (this.ids.get(l.id) === l) this.ids.delete(l.id);
+      const [a, b] = hashes(`${l.id}|${formatPorts(l.ports)}|${formatAddress(l.address)}|${l.inactive ?? ''}`);
       this.sumA = (this.sumA + sign * a) | 0;
       this.sumB = (this.sumB + sign * b) | 0;
       this.count += sign;
@@ -82,6 +101,10 @@ export class PortInventory implements Inventory {
   }
 
   byId(id: string): Listener | undefined {
+    if (!this.ids) {
+      this.ids = new Map();
+      for (const listeners of this.byUnit.values()) for (const l of listeners) this.ids.set(l.id, l);
+    }
     return this.ids.get(id);
   }
 
@@ -100,8 +123,7 @@ export class PortInventory implements Inventory {
     return keys;
   }
 
-  private put(unit: ParsedUnit): string[] {
-    const view = new UnitView(unit, this.index.dropinsFor(unit));
+  private put(unit: ParsedUnit, view = new UnitView(unit, this.index.dropinsFor(unit)), wantKeys = true): string[] {
     const { listeners, yamlFiles } = extractListeners(view, { readText: (p) => this.index.getFile(p)?.text });
     if (yamlFiles.length) {
       this.yamlOf.set(unit, yamlFiles);
@@ -124,7 +146,7 @@ export class PortInventory implements Inventory {
         if (!set) this.blocks.set(id, (set = new Set()));
         set.add(l);
       }
-      keys.push(...touchedKeys(l.host, l.protocol, l.ports));
+      if (wantKeys) keys.push(...touchedKeys(l.host, l.protocol, l.ports));
     }
     return keys;
   }
