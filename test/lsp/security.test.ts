@@ -2,9 +2,9 @@
 // (one WorkspaceEdit, the value nowhere in it), and container-loopback on an env file the server
 // reads from disk by itself.
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { TempTree, tempTree } from '../helpers/cli';
+import { suiteServer } from '../helpers/lsp-suite';
 import { LspClient, LspDiagnostic } from '../helpers/lsp';
 import { applyTextEdits } from '../../server/src/features/edits';
 
@@ -20,35 +20,22 @@ interface LspAction {
 }
 
 describe('security over LSP', () => {
-  let tree: TempTree;
-  let client: LspClient;
-
-  before(async () => {
-    tree = tempTree({
+  const s = suiteServer({
       [ALICE + 'web.container']: WEB,
       [ALICE + 'api.container']: '[Container]\nImage=docker.io/library/nginx:1\nEnvironmentFile=api.env\n',
       [ALICE + 'api.env']: 'UPSTREAM=http://127.0.0.1:9000/\n',
       [BOB_USER + 'upstream.socket']: '[Socket]\nListenStream=127.0.0.1:9000\n',
     });
-    client = new LspClient();
-    await client.initialize(tree.dir);
-  });
-
-  after(async () => {
-    const code = await client.close();
-    tree.cleanup();
-    assert.equal(code, 0, `server exit code; stderr: ${client.stderr.join('')}`);
-  });
 
   it('applies the secret-in-env quick fix and the warning goes', async () => {
-    const uri = LspClient.uri(tree.path(ALICE + 'web.container'));
-    await client.open(uri, WEB);
-    const list = await client.diagnostics(uri, has('secret-in-env'), 5000, 'the secret-in-env warning');
+    const uri = LspClient.uri(s.tree.path(ALICE + 'web.container'));
+    await s.client.open(uri, WEB);
+    const list = await s.client.diagnostics(uri, has('secret-in-env'), 5000, 'the secret-in-env warning');
     const d = list.find((x) => x.code === 'secret-in-env')!;
     assert.deepEqual(d.range, { start: { line: 2, character: 22 }, end: { line: 2, character: 41 } });
     assert.equal(d.severity, 2);
 
-    const actions = await client.connection.sendRequest<LspAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    const actions = await s.client.connection.sendRequest<LspAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
     const fix = actions.find((a) => a.title.startsWith('Use the Podman secret'));
     assert.ok(fix, JSON.stringify(actions));
     assert.equal(fix.title, 'Use the Podman secret web-db-password for DB_PASSWORD (create it first: podman secret create web-db-password -)');
@@ -59,13 +46,13 @@ describe('security over LSP', () => {
 
     const text = applyTextEdits(WEB, fix.edit!.changes![uri]);
     assert.equal(text, '[Container]\r\nImage=docker.io/library/nginx:1\r\nEnvironment=MODE=prod\r\nSecret=web-db-password,type=env,target=DB_PASSWORD\r\nExec=run\r\n');
-    await client.change(uri, text, 2);
-    await client.diagnostics(uri, (l) => !has('secret-in-env')(l), 5000, 'the warning gone after the fix');
+    await s.client.change(uri, text, 2);
+    await s.client.diagnostics(uri, (l) => !has('secret-in-env')(l), 5000, 'the warning gone after the fix');
   });
 
   it('reads the env file a container names from disk and reports the loopback endpoint in it', async () => {
-    const uri = LspClient.uri(tree.path(ALICE + 'api.container'));
-    const list = await client.diagnostics(uri, has('container-loopback'), 5000, 'container-loopback from api.env');
+    const uri = LspClient.uri(s.tree.path(ALICE + 'api.container'));
+    const list = await s.client.diagnostics(uri, has('container-loopback'), 5000, 'container-loopback from api.env');
     const d = list.find((x) => x.code === 'container-loopback')!;
     assert.deepEqual(d.range, { start: { line: 2, character: 16 }, end: { line: 2, character: 23 } });
     assert.match(d.message, /^api\.env line 1: UPSTREAM points at 127\.0\.0\.1:9000, .*user bob's upstream\.socket line 2/);

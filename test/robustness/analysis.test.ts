@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RuleCrash, setRuleCrashLogger } from '../../server/src/rules/engine';
 import { ALL_RULES } from '../../server/src/rules/registry';
-import { FILE_NAMES, SEED, corpusTexts, mutatedArb, unitTextArb, withinTime } from './inputs';
+import { FILE_NAMES, SEED, corpusOrSkip, mutatedArb, unitTextArb, withinTime } from './inputs';
 import { ALICE, NEIGHBOURS, analysisWith, checkedDiagnostics, signatureOf } from './workspace';
 
 const crashes: RuleCrash[] = [];
@@ -44,13 +44,9 @@ describe('every rule through the analysis', () => {
   });
 
   it("Podman's fixtures, whole and mutated", (t) => {
-    const corpus = corpusTexts();
-    if ('reason' in corpus) {
-      t.diagnostic(`skipped: ${corpus.reason}`);
-      t.skip(corpus.reason);
-      return;
-    }
-    const named = corpus.texts.filter((c) => /\.(container|pod|network|volume|kube|image|build|artifact|quadlets|conf)$/.test(c.name));
+    const corpus = corpusOrSkip(t);
+    if (!corpus) return;
+    const named = corpus.filter((c) => /\.(container|pod|network|volume|kube|image|build|artifact|quadlets|conf)$/.test(c.name));
     for (const c of named) checkFile(c.name.split('/').pop()!.replace(/\.conf$/, '.container.d/x.conf'), c.text, { podmanVersion: '5.8', hardening: 'recommend' });
     fc.assert(
       fc.property(fc.constantFrom('web.container', 'db.pod', 'app.network', 'site.kube', 'web.container.d/10-x.conf'), mutatedArb(named.map((c) => c.text)), settingsArb, (name, text, settings) => checkFile(name, text, settings)),

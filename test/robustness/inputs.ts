@@ -64,6 +64,20 @@ export function corpusTexts(): { texts: Array<{ name: string; text: string }> } 
   return texts.length ? { texts } : { reason: `corpus at ${CORPUS} is empty` };
 }
 
+/**
+ * The corpus texts for a test, or undefined after marking the test skipped (with the reason as a
+ * diagnostic) when the corpus is not on this machine: a missing corpus is reported, never passed.
+ */
+export function corpusOrSkip(t: { diagnostic(m: string): void; skip(m: string): void }): Array<{ name: string; text: string }> | undefined {
+  const corpus = corpusTexts();
+  if ('reason' in corpus) {
+    t.diagnostic(`skipped: ${corpus.reason}`);
+    t.skip(corpus.reason);
+    return undefined;
+  }
+  return corpus.texts;
+}
+
 /** A mutation of a text: cut, duplicate, splice in tricky pieces, swap line endings. */
 export function mutatedArb(texts: string[]): fc.Arbitrary<string> {
   const op = fc.oneof(

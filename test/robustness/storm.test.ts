@@ -5,7 +5,7 @@
 // diagnostics a fresh analysis gives for the newest text — in the edited file and in another
 // user's closed file whose port conflict depends on it.
 
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -14,7 +14,7 @@ import { Analysis } from '../../server/src/features/analysis';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { normalisePath } from '../../server/src/workspace/scopes';
 import { Diagnostic } from '../../server/src/syntax/diagnostic';
-import { TempTree, tempTree } from '../helpers/cli';
+import { suiteServer } from '../helpers/lsp-suite';
 import { LspClient, LspDiagnostic } from '../helpers/lsp';
 import { SEED } from './inputs';
 
@@ -38,31 +38,21 @@ const comparable = (list: Array<{ code?: string | number; severity?: number; ran
 const fromAnalysis = (list: Diagnostic[]) => comparable(list.map((d) => ({ ...d, severity: SEVERITY[d.severity] })));
 
 describe('edit storm over LSP', () => {
-  let tree: TempTree;
-  let client: LspClient;
+  const s = suiteServer({ [ALICE + 'web.container']: '[Container]\nImage=docker.io/library/nginx:1\nUnknownKey=1\n', [BOB + 'db.container']: DB });
 
   before(async () => {
-    tree = tempTree({ [ALICE + 'web.container']: '[Container]\nImage=docker.io/library/nginx:1\nUnknownKey=1\n', [BOB + 'db.container']: DB });
-    client = new LspClient();
-    await client.initialize(tree.dir);
-    await client.diagnostics(LspClient.uri(tree.path(BOB + 'db.container')), (l) => l.length > 0, 20_000, 'the indexed tree');
-  });
-
-  after(async () => {
-    const code = await client.close();
-    tree.cleanup();
-    assert.equal(code, 0, `server exit code; stderr: ${client.stderr.join('')}`);
+    await s.client.diagnostics(LspClient.uri(s.tree.path(BOB + 'db.container')), (l) => l.length > 0, 20_000, 'the indexed tree');
   });
 
   it('1,000 out-of-order changes with cancelled requests end with the analysis of the newest text', async () => {
-    const webPath = tree.path(ALICE + 'web.container');
-    const dbPath = tree.path(BOB + 'db.container');
+    const webPath = s.tree.path(ALICE + 'web.container');
+    const dbPath = s.tree.path(BOB + 'db.container');
     const web = LspClient.uri(webPath);
     const db = LspClient.uri(dbPath);
     const texts = stormTexts();
     // Versions 2..1001, delivered in a shuffled order; the newest (1001) is texts[EDITS - 1].
     const order = fc.sample(fc.shuffledSubarray([...texts.keys()], { minLength: EDITS, maxLength: EDITS }), { seed: SEED, numRuns: 1 })[0];
-    await client.open(web, '[Container]\nImage=docker.io/library/nginx:1\nUnknownKey=1\n', 1);
+    await s.client.open(web, '[Container]\nImage=docker.io/library/nginx:1\nUnknownKey=1\n', 1);
 
     const cancelled: Array<Promise<unknown>> = [];
     const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -76,29 +66,29 @@ describe('edit storm over LSP', () => {
       ['textDocument/formatting', { textDocument: { uri: web }, options: { tabSize: 2, insertSpaces: true } }],
     ];
     order.forEach((i, n) => {
-      void client.change(web, texts[i], i + 2);
+      void s.client.change(web, texts[i], i + 2);
       if (n % 50 === 25) {
         const [method, params] = requests[(n / 50) % requests.length | 0];
         const source = new CancellationTokenSource();
-        cancelled.push(client.connection.sendRequest(method, params, source.token).then((r) => ({ answered: method, r }), (e: unknown) => e));
+        cancelled.push(s.client.connection.sendRequest(method, params, source.token).then((r) => ({ answered: method, r }), (e: unknown) => e));
         source.cancel();
       }
     });
     const outcomes = await Promise.all(cancelled);
     // Every request is answered (none is lost or hangs). Those still queued behind the burst when
     // their cancellation arrived answer RequestCancelled; one the server reached first (a loaded
-    // machine can deschedule the client between the two writes) may be answered normally.
+    // machine can deschedule the s.client between the two writes) may be answered normally.
     // honourCancellation itself is tested deterministically in cancellation.test.ts.
     const wasCancelled = outcomes.filter((o) => o instanceof ResponseError && o.code === REQUEST_CANCELLED);
     for (const o of outcomes) assert.ok((o instanceof ResponseError && o.code === REQUEST_CANCELLED) || (o as { answered?: string }).answered, `unexpected outcome ${String(o)}`);
     assert.ok(wasCancelled.length >= 1, `no request cancelled mid-burst was cancelled (${outcomes.length} sent)`);
 
     // A request that is not cancelled is served (and flushes the pending change first).
-    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: web }, range: zero, context: { diagnostics: [] } });
+    const actions = await s.client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: web }, range: zero, context: { diagnostics: [] } });
     assert.ok(Array.isArray(actions));
 
     const newest = texts[EDITS - 1];
-    const index = new WorkspaceIndex({ roots: [normalisePath(tree.dir)], config: {} });
+    const index = new WorkspaceIndex({ roots: [normalisePath(s.tree.dir)], config: {} });
     const fresh = new Analysis(index, { podmanVersion: '5.8' });
     fresh.setFile(normalisePath(webPath), { text: newest });
     fresh.setFile(normalisePath(dbPath), { text: readFileSync(dbPath, 'utf8') });
@@ -106,8 +96,8 @@ describe('edit storm over LSP', () => {
     const expectDb = fromAnalysis(fresh.diagnostics(normalisePath(dbPath)));
     assert.ok(expectWeb.length > 0 && expectDb.length > 0, 'both files have findings to compare');
     const sameAs = (expected: string[]) => (l: LspDiagnostic[]) => JSON.stringify(comparable(l)) === JSON.stringify(expected);
-    await client.diagnostics(web, sameAs(expectWeb), 10_000, `web's final diagnostics = fresh analysis ${JSON.stringify(expectWeb)}`);
-    await client.diagnostics(db, sameAs(expectDb), 10_000, `bob's final diagnostics = fresh analysis ${JSON.stringify(expectDb)}`);
-    assert.doesNotMatch(client.stderr.join(''), /rule .* failed|TypeError|RangeError/);
+    await s.client.diagnostics(web, sameAs(expectWeb), 10_000, `web's final diagnostics = fresh analysis ${JSON.stringify(expectWeb)}`);
+    await s.client.diagnostics(db, sameAs(expectDb), 10_000, `bob's final diagnostics = fresh analysis ${JSON.stringify(expectDb)}`);
+    assert.doesNotMatch(s.client.stderr.join(''), /rule .* failed|TypeError|RangeError/);
   });
 });
