@@ -172,8 +172,12 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   } else {
     const line = page.locator(SEL.viewLine, { hasText: SCENARIO.fixedText });
     const key = line.locator('span span', { hasText: new RegExp(`^${SCENARIO.hoverKey}$`) }).first();
-    await key.hover();
-    await page.locator(SEL.hover, { hasText: SCENARIO.hoverText }).first().waitFor();
+    // Retried: a hover that starts while the editor is still settling can stay empty; moving away and back asks again.
+    await retry(5, async () => {
+      await page.mouse.move(5, 5);
+      await key.hover();
+      await page.locator(SEL.hover, { hasText: SCENARIO.hoverText }).first().waitFor({ timeout: 5000 });
+    });
     await shot('06-hover');
     ok(`hover over ${SCENARIO.hoverKey} shows ${SCENARIO.hoverText}`);
     await page.keyboard.press('Escape');
@@ -188,8 +192,10 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
     await page.keyboard.press('Enter');
     // Type the first letters so the (alphabetical) list scrolls to the expected key.
     await page.keyboard.type(SCENARIO.completionLabel.slice(0, 3));
-    await page.keyboard.press('Control+Space');
-    await page.locator(SEL.suggestRow, { hasText: SCENARIO.completionLabel }).first().waitFor();
+    await retry(5, async () => {               // Ctrl+Space can arrive before the suggest widget is ready
+      await page.keyboard.press('Control+Space');
+      await page.locator(SEL.suggestRow, { hasText: SCENARIO.completionLabel }).first().waitFor({ timeout: 5000 });
+    }, () => page.keyboard.press('Escape'));
     await shot('07-completion');
     ok(`completion offers ${SCENARIO.completionLabel}`);
     await page.keyboard.press('Escape');
@@ -220,6 +226,13 @@ export async function driveSmoke({ page, baseUrl, folder, shot, features, log, s
   await shot('10-ports-view');
   ok(`Quadlet Ports view lists ${SCENARIO.portsConflictRow}`);
   return { passed, notRun };
+}
+
+/** Runs `step` until it succeeds, at most `times` times; `reset` runs between attempts. */
+async function retry(times, step, reset = async () => {}) {
+  for (let i = 1; ; i++) {
+    try { return await step(); } catch (e) { if (i === times) throw e; await reset(); }
+  }
 }
 
 /** F1, the command's title, Enter (retried: the palette can miss the first key press under load). */
