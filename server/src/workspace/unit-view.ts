@@ -14,6 +14,24 @@ export interface SourcedEntry {
 
 const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
 
+/**
+ * One SourcedEntry per entry of a parsed unit, made on first use and shared by every view of it:
+ * a cold check builds three views per unit (names, inventories, rules), and one object per entry
+ * and view was a large share of its garbage.
+ */
+const sourcedOf = new WeakMap<ParsedUnit, SourcedEntry[]>();
+
+function sourcedEntries(unit: ParsedUnit): SourcedEntry[] {
+  let list = sourcedOf.get(unit);
+  if (!list) {
+    const entries = unit.doc.entries;
+    list = new Array<SourcedEntry>(entries.length);
+    for (let i = 0; i < entries.length; i++) list[i] = { entry: entries[i], unit };
+    sourcedOf.set(unit, list);
+  }
+  return list;
+}
+
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   /**
@@ -58,8 +76,8 @@ export class UnitView implements NameSource {
     if (this.byKey) return this.byKey;
     const byKey = new Map<string, SourcedEntry[]>();
     for (const unit of this.documents) {
-      for (const entry of unit.doc.entries) {
-        const sourced: SourcedEntry = { entry, unit };
+      for (const sourced of sourcedEntries(unit)) {
+        const entry = sourced.entry;
         const same = byKey.get(entry.key);
         if (!same) byKey.set(entry.key, [sourced]);
         else {
@@ -77,10 +95,9 @@ export class UnitView implements NameSource {
     let list = this.bySection?.get(cacheKey);
     if (!list) {
       list = [];
-      // The same objects all() returns, in document order.
-      const table = this.table();
+      // The same objects all() returns (shared per unit), in document order.
       for (const unit of this.documents) {
-        for (const entry of unit.doc.entries) if (entry.section.name === section) list.push(table.get(entry.key)!.find((e) => e.entry === entry)!);
+        for (const sourced of sourcedEntries(unit)) if (sourced.entry.section.name === section) list.push(sourced);
       }
       (this.bySection ??= new Map()).set(cacheKey, list);
     }
