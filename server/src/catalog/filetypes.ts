@@ -33,9 +33,14 @@ export function isSystemdType(t: string | undefined): t is SystemdType {
   return !!t && (SYSTEMD_TYPES as readonly string[]).includes(t);
 }
 
+const QUADLET_SECTION_LISTS = new Map<UnitType, string[]>();
+
+/** The sections a file type takes (shared: do not mutate; rules ask per unit). */
 export function sectionsFor(type: UnitType): string[] {
-  if (isQuadletType(type)) return [MAIN_SECTION[type], 'Quadlet', 'Unit', 'Service', 'Install'];
-  return SYSTEMD_SECTIONS[type];
+  if (!isQuadletType(type)) return SYSTEMD_SECTIONS[type];
+  let list = QUADLET_SECTION_LISTS.get(type);
+  if (!list) QUADLET_SECTION_LISTS.set(type, (list = [MAIN_SECTION[type], 'Quadlet', 'Unit', 'Service', 'Install']));
+  return list;
 }
 
 export type FileKind = 'unit' | 'dropin' | 'quadlets' | 'other';

@@ -21,8 +21,11 @@ export interface FileInput {
 
 type NameTable = Map<string, Map<string, ParsedUnit[]>>;
 
-/** A unit's drop-in candidates and their order per Podman drop-in order (see WorkspaceIndex.dropinMemo). */
-interface DropinMemo {
+/** A unit's drop-in candidates and their order per Podman drop-in order (see WorkspaceIndex.dropinMemo), kept on the unit. */
+export interface UnitDropins {
+  index: WorkspaceIndex;
+  /** WorkspaceIndex.dropinEpoch when computed. */
+  epoch: number;
   candidates: ParsedUnit[];
   nameMajor?: ParsedUnit[];
   dirMajor?: ParsedUnit[];
@@ -85,8 +88,8 @@ export class WorkspaceIndex {
   private readonly inventories: Inventory[] = [];
   /** Placement per directory (see placementOf). */
   private readonly placements = new Map<string, Placement>();
-  private dropinMemos = new WeakMap<ParsedUnit, DropinMemo>();
-  private dropinMemoUsed = false;
+  /** Advanced when a drop-in comes or goes: every unit's drop-in lists are stale. */
+  private dropinEpoch = 0;
 
   constructor(public scopeContext: ScopeContext = { roots: [], config: {} }) {}
 
@@ -415,19 +418,16 @@ export class WorkspaceIndex {
    * per unit in a cold check); they change only when a drop-in comes or goes (forgetDropins), or
    * with the unit itself (a new ParsedUnit).
    */
-  private dropinMemo(unit: ParsedUnit): DropinMemo {
-    let memo = this.dropinMemos.get(unit);
-    if (!memo) {
-      this.dropinMemos.set(unit, (memo = { candidates: this.findDropinCandidates(unit) }));
-      this.dropinMemoUsed = true;
+  private dropinMemo(unit: ParsedUnit): UnitDropins {
+    let memo = unit.dropins;
+    if (!memo || memo.epoch !== this.dropinEpoch || memo.index !== this) {
+      unit.dropins = memo = { index: this, epoch: this.dropinEpoch, candidates: this.findDropinCandidates(unit), nameMajor: undefined, dirMajor: undefined };
     }
     return memo;
   }
 
   private forgetDropins(): void {
-    if (!this.dropinMemoUsed) return;
-    this.dropinMemos = new WeakMap();
-    this.dropinMemoUsed = false;
+    this.dropinEpoch++;
   }
 
   private findDropinCandidates(unit: ParsedUnit): ParsedUnit[] {

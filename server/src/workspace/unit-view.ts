@@ -19,15 +19,13 @@ const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
  * a cold check builds three views per unit (names, inventories, rules), and one object per entry
  * and view was a large share of its garbage.
  */
-const sourcedOf = new WeakMap<ParsedUnit, SourcedEntry[]>();
-
 function sourcedEntries(unit: ParsedUnit): SourcedEntry[] {
-  let list = sourcedOf.get(unit);
+  let list = unit.sourced;
   if (!list) {
     const entries = unit.doc.entries;
     list = new Array<SourcedEntry>(entries.length);
     for (let i = 0; i < entries.length; i++) list[i] = { entry: entries[i], unit };
-    sourcedOf.set(unit, list);
+    unit.sourced = list;
   }
   return list;
 }
