@@ -17,13 +17,15 @@ export const duplicateKeyRule: DocumentRule = {
   summary: 'A single-valued key set twice in one file (the later value wins).',
   check(unit, ctx) {
     if (!checkable(unit)) return;
-    const seen = new Map<string, Entry>();
+    // section name → key → the entry seen last (no composite key string per entry).
+    const seen = new Map<string, Map<string, Entry>>();
     for (const entry of unit.doc.entries) {
       const info = lookupKey(unit.type, entry.section.name, entry.key);
       if (!info || info.repeatable) continue;
-      const id = `${entry.section.name}\u0000${entry.key}`;
-      const earlier = seen.get(id);
-      seen.set(id, entry);
+      let inSection = seen.get(entry.section.name);
+      if (!inSection) seen.set(entry.section.name, (inSection = new Map()));
+      const earlier = inSection.get(entry.key);
+      inSection.set(entry.key, entry);
       // An empty assignment is a reset; the idiom "Key=" then "Key=value" is deliberate.
       if (!earlier || earlier.value === '') continue;
       ctx.report({
