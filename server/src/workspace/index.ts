@@ -36,9 +36,9 @@ const NO_UNITS: ParsedUnit[] = Object.freeze([]) as unknown as ParsedUnit[];
 function addTo(table: NameTable, host: string, name: string, unit: ParsedUnit): void {
   let byName = table.get(host);
   if (!byName) table.set(host, (byName = new Map()));
-  const list = byName.get(name) ?? [];
-  list.push(unit);
-  byName.set(name, list);
+  const list = byName.get(name);
+  if (list) list.push(unit);
+  else byName.set(name, [unit]);
 }
 
 function removeFrom(table: NameTable, host: string, name: string, file: SourceFile): void {
