@@ -90,6 +90,7 @@ export class WorkspaceIndex {
   private readonly placements = new Map<string, Placement>();
   /** Advanced when a drop-in comes or goes: every unit's drop-in lists are stale. */
   private dropinEpoch = 0;
+  private noDropins?: UnitDropins;
 
   constructor(public scopeContext: ScopeContext = { roots: [], config: {} }) {}
 
@@ -421,7 +422,13 @@ export class WorkspaceIndex {
   private dropinMemo(unit: ParsedUnit): UnitDropins {
     let memo = unit.dropins;
     if (!memo || memo.epoch !== this.dropinEpoch || memo.index !== this) {
-      unit.dropins = memo = { index: this, epoch: this.dropinEpoch, candidates: this.findDropinCandidates(unit), nameMajor: undefined, dirMajor: undefined };
+      const candidates = this.findDropinCandidates(unit);
+      // Units without drop-ins (most) share one answer per epoch: less to keep per unit.
+      if (candidates.length === 0) {
+        if (this.noDropins?.epoch !== this.dropinEpoch) this.noDropins = { index: this, epoch: this.dropinEpoch, candidates: NO_UNITS, nameMajor: NO_UNITS, dirMajor: NO_UNITS };
+        memo = this.noDropins;
+      } else memo = { index: this, epoch: this.dropinEpoch, candidates, nameMajor: undefined, dirMajor: undefined };
+      unit.dropins = memo;
     }
     return memo;
   }

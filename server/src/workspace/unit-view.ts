@@ -14,22 +14,6 @@ export interface SourcedEntry {
 
 const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
 
-/**
- * One SourcedEntry per entry of a parsed unit, made on first use and shared by every view of it:
- * a cold check builds three views per unit (names, inventories, rules), and one object per entry
- * and view was a large share of its garbage.
- */
-function sourcedEntries(unit: ParsedUnit): SourcedEntry[] {
-  let list = unit.sourced;
-  if (!list) {
-    const entries = unit.doc.entries;
-    list = new Array<SourcedEntry>(entries.length);
-    for (let i = 0; i < entries.length; i++) list[i] = { entry: entries[i], unit };
-    unit.sourced = list;
-  }
-  return list;
-}
-
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   /**
@@ -74,8 +58,8 @@ export class UnitView implements NameSource {
     if (this.byKey) return this.byKey;
     const byKey = new Map<string, SourcedEntry[]>();
     for (const unit of this.documents) {
-      for (const sourced of sourcedEntries(unit)) {
-        const entry = sourced.entry;
+      for (const entry of unit.doc.entries) {
+        const sourced: SourcedEntry = { entry, unit };
         const same = byKey.get(entry.key);
         if (!same) byKey.set(entry.key, [sourced]);
         else {
@@ -93,9 +77,10 @@ export class UnitView implements NameSource {
     let list = this.bySection?.get(cacheKey);
     if (!list) {
       list = [];
-      // The same objects all() returns (shared per unit), in document order.
+      // The same objects all() returns, in document order.
+      const table = this.table();
       for (const unit of this.documents) {
-        for (const sourced of sourcedEntries(unit)) if (sourced.entry.section.name === section) list.push(sourced);
+        for (const entry of unit.doc.entries) if (entry.section.name === section) list.push(table.get(entry.key)!.find((e) => e.entry === entry)!);
       }
       (this.bySection ??= new Map()).set(cacheKey, list);
     }
