@@ -9,7 +9,7 @@
 // And what systemd resolves: [Unit] dependencies on X.service, a socket's service (Service= or the same
 // name), a timer's unit (Unit= or the same name).
 
-import { isQuadletType, QUADLET_TYPES, UnitType, unitNameParts } from '../catalog/filetypes';
+import { isQuadletType, MAIN_SECTION, QUADLET_TYPES, UnitType, unitNameParts } from '../catalog/filetypes';
 import { atLeast } from '../catalog/versions';
 import { Entry, Range, valuePieceRange } from '../syntax/model';
 import { splitWords } from '../syntax/words';
@@ -271,15 +271,15 @@ export function extractReferences(view: UnitView, podmanVersion: string): Refere
   if (!type || view.main.foreign) return c.refs;
 
   if (isQuadletType(type)) {
-    const S = { container: 'Container', pod: 'Pod', kube: 'Kube', build: 'Build', volume: 'Volume', network: 'Network', image: 'Image', artifact: 'Artifact' }[type];
+    const S = MAIN_SECTION[type];
     const each = (key: string, fn: (base: Base, value: string) => void) => {
       for (const { entry, unit } of view.values(S, key)) {
         if (entry.templated) continue;
         fn({ section: S, key, hard: true, unit, entry }, entry.value);
       }
     };
-    if (['container', 'pod', 'kube', 'build'].includes(type)) each('Network', (b, v) => networkValue(c, b, v, 0));
-    if (['container', 'pod', 'build'].includes(type)) each('Volume', (b, v) => volumeValue(c, b, v));
+    if (type === 'container' || type === 'pod' || type === 'kube' || type === 'build') each('Network', (b, v) => networkValue(c, b, v, 0));
+    if (type === 'container' || type === 'pod' || type === 'build') each('Volume', (b, v) => volumeValue(c, b, v));
     if (type === 'container') {
       each('Mount', (b, v) => mountValue(c, b, v));
       const pod = view.last(S, 'Pod');
