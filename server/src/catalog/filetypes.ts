@@ -86,7 +86,21 @@ function typeOfExtension(name: string): UnitType | 'quadlets' | undefined {
   return TYPE_NAMES.get(ext);
 }
 
+// A cold load asks about every path several times (walk, load order, bulk check, the file itself).
+const IDENTITY_MEMO_LIMIT = 50_000;
+let identityMemo = new Map<string, FileIdentity>();
+
+/** What a file is, by its path (shared answers: do not mutate). */
 export function identifyFile(path: string): FileIdentity {
+  let identity = identityMemo.get(path);
+  if (!identity) {
+    if (identityMemo.size >= IDENTITY_MEMO_LIMIT) identityMemo = new Map();
+    identityMemo.set(path, (identity = computeIdentity(path)));
+  }
+  return identity;
+}
+
+function computeIdentity(path: string): FileIdentity {
   const template = isTemplatePath(path);
   const raw = basename(path);
   const name = template ? raw.replace(/\.(j2|jinja2?)$/i, '') : raw;
