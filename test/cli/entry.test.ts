@@ -1,11 +1,15 @@
-// bin/quadlet-ls runs the CLI bundle (dist/cli.js, no language-server code); asked for the language
-// server it hands over to dist/server.js, so `quadlet-ls --stdio` still serves LSP.
+// bin/quadlet-ls runs the CLI bundle (dist/cli.js, no language-server code) with V8's code cache
+// from the build; asked for the language server it hands over to dist/server.js, so
+// `quadlet-ls --stdio` still serves LSP. A cache V8 rejects only costs time.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
+import { wrap } from 'node:module';
 import { BIN, REPO } from '../helpers/cli';
 
 describe('bin/quadlet-ls entry', () => {
@@ -14,6 +18,27 @@ describe('bin/quadlet-ls entry', () => {
     const cli = readFileSync(join(REPO, 'dist', 'cli.js'), 'utf8');
     assert.doesNotMatch(cli, /vscode-languageserver/);
     assert.match(readFileSync(join(REPO, 'dist', 'server.js'), 'utf8'), /vscode-languageserver/);
+  });
+
+  it('has a code cache for the CLI bundle that this Node accepts', () => {
+    const file = join(REPO, 'dist', 'cli.js');
+    const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(`${file}.cache`) });
+    assert.equal(script.cachedDataRejected, false);
+  });
+
+  it('runs a bundle whose cache V8 rejects', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadBundle } = require(join(REPO, 'bin', 'load-bundle.js')) as { loadBundle(file: string, cache?: Buffer): Script };
+    const dir = mkdtempSync(join(tmpdir(), 'quadlet-ls-bundle-'));
+    try {
+      const file = join(dir, 'bundle.js');
+      writeFileSync(file, 'module.exports.ran = require("node:path").basename(__filename); globalThis.__bundleRan = module.exports.ran;');
+      const script = loadBundle(file, Buffer.from('not a code cache'));
+      assert.equal(script.cachedDataRejected, true);
+      assert.equal((globalThis as { __bundleRan?: string }).__bundleRan, 'bundle.js');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('answers an LSP initialize request with --stdio', async () => {
