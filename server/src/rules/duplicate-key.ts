@@ -1,10 +1,9 @@
 // `duplicate-key`: a single-valued key assigned twice in one file; only the last assignment counts.
 // Drop-ins overriding their unit's value are the intended use and are not flagged.
 
-import { lookupKey } from '../catalog/keys';
 import { Entry } from '../syntax/model';
 import { DocumentRule } from './types';
-import { checkable } from './util';
+import { checkable, keyInfos } from './util';
 
 export const messages = {
   duplicate: (key: string, line: number) => `${key}= is set again on line ${line}; only the last value counts, so this one is ignored.`,
@@ -19,8 +18,10 @@ export const duplicateKeyRule: DocumentRule = {
     if (!checkable(unit)) return;
     // section name → key → the entry seen last (no composite key string per entry).
     const seen = new Map<string, Map<string, Entry>>();
-    for (const entry of unit.doc.entries) {
-      const info = lookupKey(unit.type, entry.section.name, entry.key);
+    const infos = keyInfos(unit);
+    for (let i = 0; i < infos.length; i++) {
+      const entry = unit.doc.entries[i];
+      const info = infos[i];
       if (!info || info.repeatable) continue;
       let inSection = seen.get(entry.section.name);
       if (!inSection) seen.set(entry.section.name, (inSection = new Map()));

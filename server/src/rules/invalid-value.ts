@@ -6,12 +6,11 @@
 // by the `version` rule (through reportValueVersions).
 
 import { isQuadletType } from '../catalog/filetypes';
-import { lookupKey } from '../catalog/keys';
 import { checkValue, valueContextKey, ValueProblem } from '../catalog/values/index';
 import { Entry, Range, UnitDocument, valuePieceRange } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { DocumentRule, RuleContext } from './types';
-import { checkable } from './util';
+import { checkable, keyInfos } from './util';
 
 export const messages = {
   /** Each message is written by its grammar in catalog/values (which says why it is bad). */
@@ -54,9 +53,11 @@ export function valueFindings(unit: ParsedUnit, version: string): ValueFinding[]
   const out: ValueFinding[] = [];
   let section: string | undefined;
   let context = '';
-  for (const entry of unit.doc.entries) {
+  const infos = keyInfos(unit);
+  for (let i = 0; i < infos.length; i++) {
+    const entry = unit.doc.entries[i];
     if (entry.templated) continue;
-    const info = lookupKey(unit.type, entry.section.name, entry.key);
+    const info = infos[i];
     if (!info) continue;
     if (entry.section.name !== section) {
       section = entry.section.name;

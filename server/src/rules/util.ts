@@ -1,6 +1,7 @@
 // Small helpers shared by rules.
 
-import { KeyInfo, keysOf } from '../catalog/keys';
+import { KeyInfo, keyTableOf, keysOf } from '../catalog/keys';
+import { UnitDocument } from '../syntax/model';
 import { UnitType } from '../catalog/filetypes';
 import { ParsedUnit } from '../workspace/files';
 
@@ -13,6 +14,30 @@ export function checkable(unit: ParsedUnit): unit is ParsedUnit & { type: UnitTy
 // comparison were megabytes of garbage per unknown key).
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
+
+/**
+ * lookupKey() of every entry of a document, in entry order. Five document rules ask, one after the
+ * other on the same document: the last answer is kept (one entry, like invalid-value's findings).
+ */
+let lastInfos: { doc: UnitDocument; type: UnitType; infos: Array<KeyInfo | undefined> } | undefined;
+
+export function keyInfos(unit: ParsedUnit & { type: UnitType }): Array<KeyInfo | undefined> {
+  if (lastInfos && lastInfos.doc === unit.doc && lastInfos.type === unit.type) return lastInfos.infos;
+  const entries = unit.doc.entries;
+  const infos = new Array<KeyInfo | undefined>(entries.length);
+  let section: string | undefined;
+  let table: ReadonlyMap<string, KeyInfo> | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    if (entry.section.name !== section) {
+      section = entry.section.name;
+      table = keyTableOf(unit.type, section);
+    }
+    infos[i] = table!.get(entry.key);
+  }
+  lastInfos = { doc: unit.doc, type: unit.type, infos };
+  return infos;
+}
 
 export function editDistance(a: string, b: string): number {
   const m = a.length;
