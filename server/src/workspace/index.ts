@@ -363,7 +363,21 @@ export class WorkspaceIndex {
 
   /** The unit Podman (or systemd) would use for that file name in the scope. */
   resolve(scope: Scope, name: string): ParsedUnit | undefined {
-    return this.candidates(scope, name)[0];
+    // candidates()[0] without the filtered copy and the sort: the first of the smallest in search
+    // order (a stable sort puts the earliest of equals first; only a strictly better one replaces it).
+    const list = this.unitsByName.get(scope.host)?.get(name);
+    if (!list) return undefined;
+    let best: ParsedUnit | undefined;
+    let bestPlace: { path: string; placement: Placement } | undefined;
+    for (const u of list) {
+      if (!servesScope(u.file.placement, scope) || !findable(u)) continue;
+      const place = placed(u);
+      if (!best || compareSearchOrder(place, bestPlace!) < 0) {
+        best = u;
+        bestPlace = place;
+      }
+    }
+    return best;
   }
 
   /** Units of that file name in every other scope of the host (for cross-user diagnostics). */
