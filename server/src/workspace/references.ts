@@ -272,8 +272,12 @@ export function extractReferences(view: UnitView, podmanVersion: string): Refere
 
   if (isQuadletType(type)) {
     const S = MAIN_SECTION[type];
+    // Index loops here and below: this runs once per unit, often before it is optimised, and the
+    // iterator objects of for…of were most of its garbage.
     const each = (key: string, fn: (base: Base, value: string) => void) => {
-      for (const { entry, unit } of view.values(S, key)) {
+      const list = view.values(S, key);
+      for (let i = 0; i < list.length; i++) {
+        const { entry, unit } = list[i];
         if (entry.templated) continue;
         fn({ section: S, key, hard: true, unit, entry }, entry.value);
       }
@@ -296,8 +300,10 @@ export function extractReferences(view: UnitView, podmanVersion: string): Refere
     each('PodmanArgs', (b, v) => podmanArgsNetworks(c, b, v));
   }
 
-  for (const key of DEPENDENCY_KEYS) {
-    for (const { entry, unit } of view.values('Unit', key)) if (!entry.templated) dependencyWords(c, unit, entry, key);
+  for (let k = 0; k < DEPENDENCY_KEYS.length; k++) {
+    const key = DEPENDENCY_KEYS[k];
+    const list = view.values('Unit', key);
+    for (let i = 0; i < list.length; i++) if (!list[i].entry.templated) dependencyWords(c, list[i].unit, list[i].entry, key);
   }
 
   if (type === 'socket' || type === 'timer') {
