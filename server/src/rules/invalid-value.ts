@@ -6,7 +6,7 @@
 // by the `version` rule (through reportValueVersions).
 
 import { isQuadletType } from '../catalog/filetypes';
-import { checkValue, valueContextKey, ValueProblem } from '../catalog/values/index';
+import { checkValueIn, valueContextKey, ValueProblem } from '../catalog/values/index';
 import { Entry, Range, UnitDocument, valuePieceRange } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { DocumentRule, RuleContext } from './types';
@@ -63,7 +63,7 @@ export function valueFindings(unit: ParsedUnit, version: string): ValueFinding[]
       section = entry.section.name;
       context = valueContextKey(version, unit.type, section, inQuadlet);
     }
-    const problems = checkValue(info, entry.value, { version, type: unit.type, section, key: entry.key }, inQuadlet, context);
+    const problems = checkValueIn(info, entry.value, version, unit.type, section, inQuadlet, context);
     if (problems.length === 0) continue;
     const shadowed = !info.repeatable && lastOf(unit.doc, entry) !== entry;
     for (const problem of problems) {
