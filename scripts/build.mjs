@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { readdirSync, statSync, rmSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -25,6 +26,8 @@ rmSync('out', { recursive: true, force: true });
 await Promise.all([
   build({ ...common, bundle: true, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, bundle: true, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', external: ['vscode'] }),
+  // What bin/quadlet-ls runs: the CLI without the language server (which it loads from server.js when asked).
+  build({ ...common, bundle: true, entryPoints: ['server/src/cli-main.ts'], outfile: 'dist/cli.js', external: ['vscode'] }),
   // Unbundled per-file transpile so unit tests can import individual modules.
   build({ ...common, bundle: false, entryPoints: [...tsFiles('server/src'), ...tsFiles('test')], outdir: 'out', outbase: '.' }),
 ]);
@@ -33,4 +36,6 @@ for (const f of tsFiles('server/src', '.json')) {
   mkdirSync(dirname(join('out', f)), { recursive: true });
   copyFileSync(f, join('out', f));
 }
-if (!watch) console.log('built dist/client.js, dist/server.js, out/');
+// V8's code cache for the CLI bundle (bin/load-bundle.js reads it; a stale one is rejected, never wrong).
+execFileSync(process.execPath, ['scripts/make-code-cache.js'], { stdio: 'inherit', timeout: 60_000 });
+if (!watch) console.log('built dist/client.js, dist/server.js, dist/cli.js (+ code cache), out/');

@@ -1,12 +1,11 @@
 // Entry of the server bundle (dist/server.js): the language server when started by an LSP client
 // (`--stdio`, `--node-ipc`, `--socket=`), the CLI otherwise.
 
-import { runCli } from './cli/main';
-import { processIo } from './cli/io';
-import { VERSION } from './version';
+import { runCliProcess } from './cli/run-process';
+import { wantsLanguageServer } from './entry-args';
 
 const argv = process.argv.slice(2);
-if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--clientProcessId'))) {
+if (wantsLanguageServer(argv)) {
   // Loaded only for the server: the CLI never pays for the LSP libraries (~40 ms of start-up).
   import('./lsp/server').then(
     (lsp) => lsp.startLanguageServer(),
@@ -16,13 +15,5 @@ if (argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--so
     },
   );
 } else {
-  runCli(argv, processIo(VERSION)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`quadlet-ls: ${e}\n`);
-      process.exitCode = 2;
-    },
-  );
+  runCliProcess(argv);
 }

@@ -33,9 +33,14 @@ export function isSystemdType(t: string | undefined): t is SystemdType {
   return !!t && (SYSTEMD_TYPES as readonly string[]).includes(t);
 }
 
+const QUADLET_SECTION_LISTS = new Map<UnitType, string[]>();
+
+/** The sections a file type takes (shared: do not mutate; rules ask per unit). */
 export function sectionsFor(type: UnitType): string[] {
-  if (isQuadletType(type)) return [MAIN_SECTION[type], 'Quadlet', 'Unit', 'Service', 'Install'];
-  return SYSTEMD_SECTIONS[type];
+  if (!isQuadletType(type)) return SYSTEMD_SECTIONS[type];
+  let list = QUADLET_SECTION_LISTS.get(type);
+  if (!list) QUADLET_SECTION_LISTS.set(type, (list = [MAIN_SECTION[type], 'Quadlet', 'Unit', 'Service', 'Install']));
+  return list;
 }
 
 export type FileKind = 'unit' | 'dropin' | 'quadlets' | 'other';
@@ -81,7 +86,21 @@ function typeOfExtension(name: string): UnitType | 'quadlets' | undefined {
   return TYPE_NAMES.get(ext);
 }
 
+// A cold load asks about every path several times (walk, load order, bulk check, the file itself).
+const IDENTITY_MEMO_LIMIT = 50_000;
+let identityMemo = new Map<string, FileIdentity>();
+
+/** What a file is, by its path (shared answers: do not mutate). */
 export function identifyFile(path: string): FileIdentity {
+  let identity = identityMemo.get(path);
+  if (!identity) {
+    if (identityMemo.size >= IDENTITY_MEMO_LIMIT) identityMemo = new Map();
+    identityMemo.set(path, (identity = computeIdentity(path)));
+  }
+  return identity;
+}
+
+function computeIdentity(path: string): FileIdentity {
   const template = isTemplatePath(path);
   const raw = basename(path);
   const name = template ? raw.replace(/\.(j2|jinja2?)$/i, '') : raw;

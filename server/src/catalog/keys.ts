@@ -111,6 +111,11 @@ export function lookupKey(type: UnitType, section: string, key: string): KeyInfo
   return keyTable(type, section).byName.get(key);
 }
 
+/** The key table of a section for a file type (what lookupKey reads; shared: do not mutate). */
+export function keyTableOf(type: UnitType, section: string): ReadonlyMap<string, KeyInfo> {
+  return keyTable(type, section).byName;
+}
+
 /** Every quadlet key, for the catalogue test and docs. */
 export function allQuadletKeys(): KeyInfo[] {
   return [...QUADLET.values()].flat();

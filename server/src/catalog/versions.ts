@@ -7,7 +7,8 @@ export const NEWEST_KNOWN = '5.8';
 const PARSED = new Map<string, [number, number] | undefined>();
 
 export function parseVersion(v: string): [number, number] | undefined {
-  if (PARSED.has(v)) return PARSED.get(v);
+  const known = PARSED.get(v);
+  if (known !== undefined || PARSED.has(v)) return known;
   const m = /^v?(\d+)\.(\d+)/.exec(v.trim());
   const parsed: [number, number] | undefined = m ? [Number(m[1]), Number(m[2])] : undefined;
   if (PARSED.size < 1000) PARSED.set(v, parsed);

@@ -66,10 +66,13 @@ function environmentMentions(view: UnitView): Mention[] {
   const out: Mention[] = [];
   for (const { entry, unit } of view.values('Container', 'Environment')) {
     const text = maskTemplateExpressions(entry.value);
+    // Most values mention no loopback endpoint: look for one before splitting the words.
+    const endpoints = loopbackEndpoints(text);
+    if (endpoints.length === 0) continue;
     const { words, problems } = splitArgs(text);
     if (problems.length) continue; // Podman drops the whole line
     const name = (e: LoopbackEndpoint) => words.find((w) => w.start <= e.start && e.end <= w.end)?.text.split('=')[0] || 'Environment=';
-    out.push(...mentionsIn(text, name, unit, (e) => valuePieceRange(entry, e.start, e.end)));
+    for (const endpoint of endpoints) out.push({ label: name(endpoint), endpoint, unit, range: valuePieceRange(entry, endpoint.start, endpoint.end) });
   }
   return out;
 }

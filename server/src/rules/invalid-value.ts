@@ -6,12 +6,11 @@
 // by the `version` rule (through reportValueVersions).
 
 import { isQuadletType } from '../catalog/filetypes';
-import { lookupKey } from '../catalog/keys';
-import { checkValue, valueContextKey, ValueProblem } from '../catalog/values/index';
+import { checkValueIn, valueContextKey, ValueProblem } from '../catalog/values/index';
 import { Entry, Range, UnitDocument, valuePieceRange } from '../syntax/model';
 import { ParsedUnit } from '../workspace/files';
 import { DocumentRule, RuleContext } from './types';
-import { checkable } from './util';
+import { checkable, keyInfos } from './util';
 
 export const messages = {
   /** Each message is written by its grammar in catalog/values (which says why it is bad). */
@@ -54,15 +53,17 @@ export function valueFindings(unit: ParsedUnit, version: string): ValueFinding[]
   const out: ValueFinding[] = [];
   let section: string | undefined;
   let context = '';
-  for (const entry of unit.doc.entries) {
+  const infos = keyInfos(unit);
+  for (let i = 0; i < infos.length; i++) {
+    const entry = unit.doc.entries[i];
     if (entry.templated) continue;
-    const info = lookupKey(unit.type, entry.section.name, entry.key);
+    const info = infos[i];
     if (!info) continue;
     if (entry.section.name !== section) {
       section = entry.section.name;
       context = valueContextKey(version, unit.type, section, inQuadlet);
     }
-    const problems = checkValue(info, entry.value, { version, type: unit.type, section, key: entry.key }, inQuadlet, context);
+    const problems = checkValueIn(info, entry.value, version, unit.type, section, inQuadlet, context);
     if (problems.length === 0) continue;
     const shadowed = !info.repeatable && lastOf(unit.doc, entry) !== entry;
     for (const problem of problems) {

@@ -19,7 +19,9 @@ export interface LookedUp {
 export function lookup(view: UnitView, section: string, key: string, version: string): LookedUp | undefined {
   const at = view.last(section, key);
   if (!at) return undefined;
-  let v = at.entry.value.replace(/\s+$/, '');
+  const raw = at.entry.value;
+  // The regular expression only when there is trailing white space to cut (rarely).
+  let v = raw.length > 0 && /\s/.test(raw[raw.length - 1]) ? raw.replace(/\s+$/, '') : raw;
   if (atLeast(version, '5.8')) {
     if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) v = v.slice(1, -1);
   } else {

@@ -33,7 +33,8 @@ export const portConflictRule: UnitRule = {
   summary: 'Two listeners on one host want the same port, protocol and address (across users too).',
   check(view, ctx) {
     const mine = portInventory(ctx.workspace.index).ofUnit(view.main);
-    const memo: ConflictMemo = new Map();
+    // The memo joins repeated mappings of this unit; one listener has nothing to join.
+    const memo: ConflictMemo | undefined = mine.length > 1 ? new Map() : undefined;
     for (const l of mine) {
       if (!bindsFixedPort(ctx.workspace, l)) continue;
       const others = conflictsOf(ctx.workspace, l, memo);

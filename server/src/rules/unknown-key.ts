@@ -2,10 +2,10 @@
 // In a quadlet's own section and in [Quadlet] the generator refuses the file; in systemd sections
 // systemd only logs a warning and ignores the line.
 
-import { QUADLET_SECTIONS, allQuadletKeys, isStrictSection, lookupKey } from '../catalog/keys';
+import { QUADLET_SECTIONS, allQuadletKeys, isStrictSection } from '../catalog/keys';
 import { sectionsFor } from '../catalog/filetypes';
 import { DocumentRule } from './types';
-import { checkable, closest, keyNames } from './util';
+import { checkable, closest, keyInfos, keyNames } from './util';
 
 export const messages = {
   strict: (key: string, section: string, suggestion?: string, elsewhere?: string) =>
@@ -26,10 +26,12 @@ export const unknownKeyRule: DocumentRule = {
   check(unit, ctx) {
     if (!checkable(unit)) return;
     const valid = sectionsFor(unit.type);
-    for (const entry of unit.doc.entries) {
+    const infos = keyInfos(unit);
+    for (let i = 0; i < infos.length; i++) {
+      const entry = unit.doc.entries[i];
       const section = entry.section.name;
       if (!valid.includes(section) || entry.key.includes('{{') || entry.key.includes('{%')) continue;
-      if (lookupKey(unit.type, section, entry.key)) continue;
+      if (infos[i]) continue;
       const names = keyNames(unit.type, section);
       const suggestion = closest(entry.key, names);
       const data = suggestion ? { suggestion } : undefined;

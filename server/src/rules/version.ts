@@ -3,11 +3,10 @@
 // Values that only a newer release understands come from the value grammars (invalid-value.ts).
 
 import { TYPE_SINCE, isQuadletType } from '../catalog/filetypes';
-import { lookupKey } from '../catalog/keys';
 import { atLeast } from '../catalog/versions';
 import { reportValueVersions } from './invalid-value';
 import { DocumentRule } from './types';
-import { checkable } from './util';
+import { checkable, keyInfos } from './util';
 
 export const messages = {
   key: (key: string, since: string, target: string) => `${key}= needs Podman ${since} or newer; the target is Podman ${target}, whose generator refuses it.`,
@@ -31,8 +30,10 @@ export const versionRule: DocumentRule = {
     }
     // A file the target never reads has no keys to refuse: one finding for the file is enough.
     if (typeSince && !atLeast(target, typeSince)) return;
-    for (const entry of unit.doc.entries) {
-      const info = lookupKey(unit.type, entry.section.name, entry.key);
+    const infos = keyInfos(unit);
+    for (let i = 0; i < infos.length; i++) {
+      const entry = unit.doc.entries[i];
+      const info = infos[i];
       if (!info || info.origin !== 'quadlet' || !info.since) continue;
       if (info.unreleased) ctx.report({ unit, range: entry.keyRange, message: messages.unreleased(entry.key) });
       else if (!atLeast(target, info.since)) ctx.report({ unit, range: entry.keyRange, message: messages.key(entry.key, info.since, target), data: { since: info.since } });

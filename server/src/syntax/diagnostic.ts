@@ -28,11 +28,12 @@ export interface Diagnostic {
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  // Equal strings compare equal without asking the collator (most comparisons are within one file).
   return (
-    a.file.localeCompare(b.file) ||
+    (a.file === b.file ? 0 : a.file.localeCompare(b.file)) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.code.localeCompare(b.code) ||
-    a.message.localeCompare(b.message)
+    (a.code === b.code ? 0 : a.code.localeCompare(b.code)) ||
+    (a.message === b.message ? 0 : a.message.localeCompare(b.message))
   );
 }

@@ -142,9 +142,18 @@ export function wordsOf(value: string): Word[] {
   return splitWords(value).words;
 }
 
+/** The characters of JavaScript's `\s` (white space and line terminators). */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Removes one pair of surrounding double quotes, as Podman's Lookup() does for single values. */
 export function unquoteValue(value: string): { text: string; offset: number } {
-  const v = value.replace(/\s+$/, '');
+  // Most values end in a visible character: skip the regular expression then.
+  const v = value.length > 0 && isJsSpace(value.charCodeAt(value.length - 1)) ? value.replace(/\s+$/, '') : value;
   if (v.length >= 2 && v[0] === '"' && v[v.length - 1] === '"') return { text: v.slice(1, -1), offset: 1 };
   return { text: v, offset: 0 };
 }

@@ -39,6 +39,8 @@ export function envFileRefs(view: UnitView): EnvFileRef[] {
   return out;
 }
 
+const NO_KEYS: string[] = Object.freeze([]) as unknown as string[];
+
 export class EnvFileInventory implements Inventory {
   /** Env file path → container units that name it; and the reverse. */
   private readonly users = new Map<string, Set<ParsedUnit>>();
@@ -64,7 +66,10 @@ export class EnvFileInventory implements Inventory {
   }
 
   fileChanged(path: string): string[] {
-    return [...(this.users.get(path) ?? [])].map((u) => unitKey(u.file.placement.scope.host, u.name));
+    const users = this.users.get(path);
+    // Asked for every file of a load; almost none is an environment file.
+    if (!users) return NO_KEYS;
+    return [...users].map((u) => unitKey(u.file.placement.scope.host, u.name));
   }
 
   wantedFiles(): string[] {

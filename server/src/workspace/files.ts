@@ -7,6 +7,7 @@ import { UnitDocument } from '../syntax/model';
 import { parseUnit } from '../syntax/parser';
 import { QuadletsPart, splitQuadletsParts } from '../syntax/multi';
 import { Placement } from './scopes';
+import type { UnitDropins } from './index';
 
 /** One unit definition: a whole file, or one part of a `.quadlets` file. */
 export interface ParsedUnit {
@@ -19,6 +20,8 @@ export interface ParsedUnit {
   part?: QuadletsPart;
   /** A systemd-networkd `.network` file: not a quadlet, never flagged. */
   foreign?: 'systemd-networkd';
+  /** index.ts's drop-in lists of the unit, kept on it (a WeakMap keyed by 10,000 units cost the garbage collector more than a field). */
+  dropins: UnitDropins | undefined;
 }
 
 export interface SkipReason {
@@ -67,11 +70,11 @@ export class SourceFile {
         const name = part.fileName ?? this.identity.name;
         const identity = identifyFile(name);
         const doc = parseUnit(this.text, { template, firstLine: part.firstLine, lastLine: part.lastLine });
-        return { file: this, name, identity: { ...identity, template }, type: identity.type, doc, part };
+        return { file: this, name, identity: { ...identity, template }, type: identity.type, doc, part, foreign: undefined, dropins: undefined };
       });
     }
     const doc = parseUnit(this.text, { template });
-    const unit: ParsedUnit = { file: this, name: this.identity.name, identity: this.identity, type: this.identity.type, doc };
+    const unit: ParsedUnit = { file: this, name: this.identity.name, identity: this.identity, type: this.identity.type, doc, part: undefined, foreign: undefined, dropins: undefined };
     if (this.identity.type === 'network' && this.identity.kind === 'unit' && isNetworkdFile(doc, this.path)) unit.foreign = 'systemd-networkd';
     return [unit];
   }

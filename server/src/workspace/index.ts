@@ -21,12 +21,24 @@ export interface FileInput {
 
 type NameTable = Map<string, Map<string, ParsedUnit[]>>;
 
+/** A unit's drop-in candidates and their order per Podman drop-in order (see WorkspaceIndex.dropinMemo), kept on the unit. */
+export interface UnitDropins {
+  index: WorkspaceIndex;
+  /** WorkspaceIndex.dropinEpoch when computed. */
+  epoch: number;
+  candidates: ParsedUnit[];
+  nameMajor?: ParsedUnit[];
+  dirMajor?: ParsedUnit[];
+}
+
+const NO_UNITS: ParsedUnit[] = Object.freeze([]) as unknown as ParsedUnit[];
+
 function addTo(table: NameTable, host: string, name: string, unit: ParsedUnit): void {
   let byName = table.get(host);
   if (!byName) table.set(host, (byName = new Map()));
-  const list = byName.get(name) ?? [];
-  list.push(unit);
-  byName.set(name, list);
+  const list = byName.get(name);
+  if (list) list.push(unit);
+  else byName.set(name, [unit]);
 }
 
 function removeFrom(table: NameTable, host: string, name: string, file: SourceFile): void {
@@ -50,6 +62,12 @@ function removeUnitFrom(table: NameTable, host: string, name: string, unit: Pars
 /** Would Podman (or systemd) find this unit at all? */
 const findable = (u: ParsedUnit): boolean => dirHolds(u.file.placement, isQuadletType(u.type)) && !insideDropinDir(u.file.path, u.file.placement);
 
+function sameList<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const placed = (u: ParsedUnit): { path: string; placement: Placement } => ({ path: u.file.path, placement: u.file.placement });
 
 export class WorkspaceIndex {
@@ -70,6 +88,9 @@ export class WorkspaceIndex {
   private readonly inventories: Inventory[] = [];
   /** Placement per directory (see placementOf). */
   private readonly placements = new Map<string, Placement>();
+  /** Advanced when a drop-in comes or goes: every unit's drop-in lists are stale. */
+  private dropinEpoch = 0;
+  private noDropins?: UnitDropins;
 
   constructor(public scopeContext: ScopeContext = { roots: [], config: {} }) {}
 
@@ -81,6 +102,7 @@ export class WorkspaceIndex {
   setScopeContext(ctx: ScopeContext): void {
     this.scopeContext = ctx;
     this.placements.clear();
+    this.forgetDropins();
     for (const f of this.files.values()) this.unregister(f);
     for (const f of this.files.values()) {
       f.placement = inferPlacement(f.path, ctx);
@@ -148,8 +170,10 @@ export class WorkspaceIndex {
       added.push(file);
       const host = file.placement.scope.host;
       for (const unit of file.units()) {
-        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
-        else if (unit.type) {
+        if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
+          this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
+          this.forgetDropins();
+        } else if (unit.type) {
           addTo(this.unitsByName, host, unit.name, unit);
           this.unitsByDropinDir.add(unit);
         }
@@ -164,8 +188,10 @@ export class WorkspaceIndex {
           continue;
         }
         const candidates = this.dropinCandidates(unit);
-        const view = new UnitView(unit, candidates.length ? this.orderedDropins(unit, candidates, NEWEST_KNOWN) : []);
-        this.fileNames(unit, undefined, candidates.length ? new UnitView(unit, candidates) : view);
+        const ordered = this.dropinsFor(unit, NEWEST_KNOWN);
+        const view = new UnitView(unit, ordered);
+        // Names come from every candidate in the order found (hintSource); often that is the same list.
+        this.fileNames(unit, undefined, sameList(ordered, candidates) ? view : new UnitView(unit, candidates));
         for (const inv of this.inventories) {
           if (inv.bulkAdd) inv.bulkAdd(unit, view);
           else inv.add(unit);
@@ -229,6 +255,7 @@ export class WorkspaceIndex {
     for (const unit of file.units()) {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
         this.dropinsByTarget.add(unit, unit.identity.dropinTarget);
+        this.forgetDropins();
         for (const u of this.unitsForDropin(unit)) {
           touched?.add(unitKey(host, u.name));
           this.refileNames(u, touched);
@@ -249,6 +276,7 @@ export class WorkspaceIndex {
       if (unit.identity.kind === 'dropin' && unit.identity.dropinTarget) {
         const targets = this.unitsForDropin(unit);
         this.dropinsByTarget.remove(host, unit.identity.dropinTarget, file);
+        this.forgetDropins();
         for (const u of targets) {
           touched?.add(unitKey(host, u.name));
           this.refileNames(u, touched);
@@ -335,7 +363,21 @@ export class WorkspaceIndex {
 
   /** The unit Podman (or systemd) would use for that file name in the scope. */
   resolve(scope: Scope, name: string): ParsedUnit | undefined {
-    return this.candidates(scope, name)[0];
+    // candidates()[0] without the filtered copy and the sort: the first of the smallest in search
+    // order (a stable sort puts the earliest of equals first; only a strictly better one replaces it).
+    const list = this.unitsByName.get(scope.host)?.get(name);
+    if (!list) return undefined;
+    let best: ParsedUnit | undefined;
+    let bestPlace: { path: string; placement: Placement } | undefined;
+    for (const u of list) {
+      if (!servesScope(u.file.placement, scope) || !findable(u)) continue;
+      const place = placed(u);
+      if (!best || compareSearchOrder(place, bestPlace!) < 0) {
+        best = u;
+        bestPlace = place;
+      }
+    }
+    return best;
   }
 
   /** Units of that file name in every other scope of the host (for cross-user diagnostics). */
@@ -370,23 +412,53 @@ export class WorkspaceIndex {
     return [...set].sort();
   }
 
-  /** Drop-ins of the scope whose directory name applies to the unit (any order, same names kept). */
+  /** Drop-ins of the scope whose directory name applies to the unit (any order, same names kept; shared: do not mutate). */
   dropinCandidates(unit: ParsedUnit): ParsedUnit[] {
     if (!unit.type) return [];
-    const scope = unit.file.placement.scope;
-    const quadlet = isQuadletType(unit.type);
-    const out: ParsedUnit[] = [];
-    for (const dirName of dropinDirNames(unit.name)) {
-      for (const d of this.dropinsByTarget.serving(scope, dirName)) if (dirHolds(d.file.placement, quadlet)) out.push(d);
-    }
-    return out;
+    return this.dropinMemo(unit).candidates;
   }
 
-  /** Drop-ins that apply to a unit, in the order the target Podman version applies them. */
+  /** Drop-ins that apply to a unit, in the order the target Podman version applies them (shared: do not mutate). */
   dropinsFor(unit: ParsedUnit, podmanVersion: string = NEWEST_KNOWN): ParsedUnit[] {
     if (!unit.type) return [];
-    const candidates = this.dropinCandidates(unit);
-    return candidates.length ? this.orderedDropins(unit, candidates, podmanVersion) : candidates;
+    const memo = this.dropinMemo(unit);
+    if (memo.candidates.length === 0) return memo.candidates;
+    // Only two orders exist (name-major from 5.6, directory-major before): one answer per order.
+    if (nameMajorDropins(podmanVersion, isQuadletType(unit.type))) return (memo.nameMajor ??= this.orderedDropins(unit, memo.candidates, podmanVersion));
+    return (memo.dirMajor ??= this.orderedDropins(unit, memo.candidates, podmanVersion));
+  }
+
+  /**
+   * A unit's drop-in lists are asked for by the index, every inventory and the rules (three times
+   * per unit in a cold check); they change only when a drop-in comes or goes (forgetDropins), or
+   * with the unit itself (a new ParsedUnit).
+   */
+  private dropinMemo(unit: ParsedUnit): UnitDropins {
+    let memo = unit.dropins;
+    if (!memo || memo.epoch !== this.dropinEpoch || memo.index !== this) {
+      const candidates = this.findDropinCandidates(unit);
+      // Units without drop-ins (most) share one answer per epoch: less to keep per unit.
+      if (candidates.length === 0) {
+        if (this.noDropins?.epoch !== this.dropinEpoch) this.noDropins = { index: this, epoch: this.dropinEpoch, candidates: NO_UNITS, nameMajor: NO_UNITS, dirMajor: NO_UNITS };
+        memo = this.noDropins;
+      } else memo = { index: this, epoch: this.dropinEpoch, candidates, nameMajor: undefined, dirMajor: undefined };
+      unit.dropins = memo;
+    }
+    return memo;
+  }
+
+  private forgetDropins(): void {
+    this.dropinEpoch++;
+  }
+
+  private findDropinCandidates(unit: ParsedUnit): ParsedUnit[] {
+    const scope = unit.file.placement.scope;
+    const quadlet = isQuadletType(unit.type);
+    let out: ParsedUnit[] | undefined;
+    for (const dirName of dropinDirNames(unit.name)) {
+      for (const d of this.dropinsByTarget.serving(scope, dirName)) if (dirHolds(d.file.placement, quadlet)) (out ??= []).push(d);
+    }
+    return out ?? NO_UNITS;
   }
 
   private orderedDropins(unit: ParsedUnit, found: ParsedUnit[], podmanVersion: string): ParsedUnit[] {

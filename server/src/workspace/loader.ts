@@ -15,14 +15,18 @@ export interface LoadOptions {
   ignore?: RegExp[];
 }
 
+// One decoder per mode for every file: decode() without `stream` keeps no state between calls.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const LENIENT_UTF8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
 /** Decodes bytes: NUL bytes mean binary; invalid UTF-8 is replaced and reported. */
 export function decodeBytes(bytes: Uint8Array): { text: string; binary: boolean; problem?: string } {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
   if (sample.includes(0)) return { text: '', binary: true };
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), binary: false };
+    return { text: STRICT_UTF8.decode(bytes), binary: false };
   } catch {
-    const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+    const text = LENIENT_UTF8.decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
     return { text, binary: false, problem: `invalid byte sequence on line ${line}` };
   }

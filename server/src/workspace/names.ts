@@ -131,10 +131,16 @@ export interface NameHints {
   objects: Array<{ kind: ObjectKind; name: string }>;
 }
 
+const HINT_VERSIONS = ['5.4', '5.8'];
+const ONE_VERSION = ['5.4'];
+
 export function nameHints(src: NameSource): NameHints {
   const services = new Set<string>();
   const objects = new Map<string, { kind: ObjectKind; name: string }>();
-  for (const version of ['5.4', '5.8']) {
+  // Only templates (web@.container) are named differently by version (defaultService,
+  // defaultResourceName): other units get one answer.
+  const versions = unitNameParts(src.name).instance === undefined ? ONE_VERSION : HINT_VERSIONS;
+  for (const version of versions) {
     const names = generatedNames(src, version);
     if (!names) continue;
     services.add(names.service);
@@ -151,7 +157,13 @@ export function nameHints(src: NameSource): NameHints {
     }
     const key = type === 'container' ? 'ContainerName' : NAME_KEY[type];
     const kind = type === 'container' ? 'container' : (type as ObjectKind);
-    if (key) for (const v of src.allValues(S, key)) if (v) objects.set(`${kind}\u0000${unquoteValue(v).text}`, { kind, name: unquoteValue(v).text });
+    if (key) {
+      for (const v of src.allValues(S, key)) {
+        if (!v) continue;
+        const name = unquoteValue(v).text;
+        objects.set(`${kind}\u0000${name}`, { kind, name });
+      }
+    }
   }
   return { services: [...services], objects: [...objects.values()] };
 }

@@ -9,7 +9,7 @@
 // And what systemd resolves: [Unit] dependencies on X.service, a socket's service (Service= or the same
 // name), a timer's unit (Unit= or the same name).
 
-import { isQuadletType, QUADLET_TYPES, UnitType, unitNameParts } from '../catalog/filetypes';
+import { isQuadletType, MAIN_SECTION, QUADLET_TYPES, UnitType, unitNameParts } from '../catalog/filetypes';
 import { atLeast } from '../catalog/versions';
 import { Entry, Range, valuePieceRange } from '../syntax/model';
 import { splitWords } from '../syntax/words';
@@ -60,9 +60,19 @@ const QUADLET_EXT = new RegExp(`\\.(${QUADLET_TYPES.join('|')})$`);
 /** Network modes and special values that are not network names. */
 const NETWORK_MODES = new Set(['', 'host', 'none', 'private', 'bridge', 'slirp4netns', 'pasta', 'ns', 'container', 'default']);
 
+// Names repeat across units (every container of a user names its network): one answer per name.
+const TYPE_MEMO_LIMIT = 50_000;
+let typeMemo = new Map<string, UnitType | null>();
+
 function quadletTypeOf(name: string): UnitType | undefined {
-  const m = QUADLET_EXT.exec(name);
-  return m && unitNameParts(name).stem !== '' ? (m[1] as UnitType) : undefined;
+  let type = typeMemo.get(name);
+  if (type === undefined) {
+    if (typeMemo.size >= TYPE_MEMO_LIMIT) typeMemo = new Map();
+    const m = QUADLET_EXT.exec(name);
+    type = m && unitNameParts(name).stem !== '' ? (m[1] as UnitType) : null;
+    typeMemo.set(name, type);
+  }
+  return type ?? undefined;
 }
 
 /**
@@ -83,20 +93,24 @@ class ValueReference implements Reference {
   private rangeValue?: Range;
 
   constructor(
-    ref: Omit<Reference, 'range'> & { entry: Entry },
+    ref: Base,
+    form: ReferenceForm,
+    name: string,
+    targetType: UnitType | undefined,
+    objectKind: ObjectKind | undefined,
     private readonly start: number,
     private readonly end: number,
   ) {
-    this.form = ref.form;
-    this.name = ref.name;
-    this.targetType = ref.targetType;
-    this.objectKind = ref.objectKind;
+    this.form = form;
+    this.name = name;
+    this.targetType = targetType;
+    this.objectKind = objectKind;
     this.section = ref.section;
     this.key = ref.key;
     this.hard = ref.hard;
     this.unit = ref.unit;
     this.entry = ref.entry;
-    this.implicit = ref.implicit;
+    this.implicit = undefined;
   }
 
   get range(): Range {
@@ -108,24 +122,28 @@ class ValueReference implements Reference {
   }
 }
 
+/** What a value reference shares with its entry. */
+type Base = Pick<Reference, 'section' | 'key' | 'hard' | 'unit'> & { entry: Entry };
+
 class Collector {
   readonly refs: Reference[] = [];
   constructor(readonly version: string) {}
 
-  add(ref: Omit<Reference, 'range'> & { entry: Entry }, start: number, end: number): void {
-    this.refs.push(new ValueReference(ref, start, end));
+  /** A quadlet file name (`targetType`), a systemd unit name, or an object name (`objectKind`) in a value. */
+  add(base: Base, form: ReferenceForm, name: string, targetType: UnitType | undefined, objectKind: ObjectKind | undefined, start: number, end: number): void {
+    this.refs.push(new ValueReference(base, form, name, targetType, objectKind, start, end));
   }
 
   /** A name that is a quadlet file reference if its extension is one of `types`, else maybe an object. */
-  nameOrObject(base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, name: string, start: number, types: string[], objectKind?: ObjectKind): void {
+  nameOrObject(base: Base, name: string, start: number, types: string[], objectKind?: ObjectKind): void {
     const type = quadletTypeOf(name);
-    if (type && types.includes(type)) this.add({ ...base, form: 'quadlet', name, targetType: type }, start, start + name.length);
-    else if (objectKind && !type && name) this.add({ ...base, form: 'object', name, objectKind }, start, start + name.length);
+    if (type && types.includes(type)) this.add(base, 'quadlet', name, type, undefined, start, start + name.length);
+    else if (objectKind && !type && name) this.add(base, 'object', name, undefined, objectKind, start, start + name.length);
   }
 }
 
 /** `Network=` values: "X.network[:opts]", "X.container", a network name, or a mode. */
-function networkValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string, offset: number): void {
+function networkValue(c: Collector, base: Base, value: string, offset: number): void {
   const colon = value.indexOf(':');
   const name = colon === -1 ? value : value.slice(0, colon);
   if (NETWORK_MODES.has(name) || name.includes('%')) return;
@@ -133,7 +151,7 @@ function networkValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'na
 }
 
 /** `Volume=` values: "src:dst[:opts]"; a single part is a destination (an anonymous volume). */
-function volumeValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string): void {
+function volumeValue(c: Collector, base: Base, value: string): void {
   const colon = value.indexOf(':');
   if (colon <= 0) return;
   const source = value.slice(0, colon);
@@ -171,7 +189,7 @@ function csvFields(text: string): Array<{ text: string; start: number }> {
 }
 
 /** `Mount=` values: each word is one mount; the last source=/src= names the source. */
-function mountValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string): void {
+function mountValue(c: Collector, base: Base, value: string): void {
   const artifacts = atLeast(c.version, '5.7');
   for (const word of splitWords(value).words) {
     const fields = csvFields(word.text);
@@ -187,15 +205,15 @@ function mountValue(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name
     const end = exact ? start + name.length : word.end;
     const types = ['volume', 'image', ...(artifacts ? ['artifact'] : [])];
     const qtype = quadletTypeOf(name);
-    if (qtype && types.includes(qtype)) c.add({ ...base, form: 'quadlet', name, targetType: qtype }, start, end);
+    if (qtype && types.includes(qtype)) c.add(base, 'quadlet', name, qtype, undefined, start, end);
     else if (!qtype && type === 'volume' && name && !name.startsWith('/') && !name.startsWith('.') && !name.includes('%')) {
-      c.add({ ...base, form: 'object', name, objectKind: 'volume' }, start, end);
+      c.add(base, 'object', name, undefined, 'volume', start, end);
     }
   }
 }
 
 /** `PodmanArgs=--network X` / `--network=X` / `--net X`: passed to podman as is, never translated. */
-function podmanArgsNetworks(c: Collector, base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string): void {
+function podmanArgsNetworks(c: Collector, base: Base, value: string): void {
   const words = splitWords(value).words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -242,11 +260,8 @@ function dependencyNames(value: string): DependencyName[] {
 function dependencyWords(c: Collector, unit: ParsedUnit, entry: Entry, key: string): void {
   const names = dependencyNames(entry.value);
   if (names.length === 0) return;
-  const hard = HARD_DEPENDENCIES.has(key);
-  for (const n of names) {
-    if (n.type) c.add({ section: 'Unit', key, hard, unit, entry, form: 'quadlet', name: n.name, targetType: n.type }, n.start, n.end);
-    else c.add({ section: 'Unit', key, hard, unit, entry, form: 'unit', name: n.name }, n.start, n.end);
-  }
+  const base: Base = { section: 'Unit', key, hard: HARD_DEPENDENCIES.has(key), unit, entry };
+  for (const n of names) c.add(base, n.type ? 'quadlet' : 'unit', n.name, n.type, undefined, n.start, n.end);
 }
 
 /** Extracts every reference of the effective unit. */
@@ -256,33 +271,39 @@ export function extractReferences(view: UnitView, podmanVersion: string): Refere
   if (!type || view.main.foreign) return c.refs;
 
   if (isQuadletType(type)) {
-    const S = { container: 'Container', pod: 'Pod', kube: 'Kube', build: 'Build', volume: 'Volume', network: 'Network', image: 'Image', artifact: 'Artifact' }[type];
-    const each = (key: string, fn: (base: Omit<Reference, 'range' | 'form' | 'name'> & { entry: Entry }, value: string) => void) => {
-      for (const { entry, unit } of view.values(S, key)) {
+    const S = MAIN_SECTION[type];
+    // Index loops here and below: this runs once per unit, often before it is optimised, and the
+    // iterator objects of for…of were most of its garbage.
+    const each = (key: string, fn: (base: Base, value: string) => void) => {
+      const list = view.values(S, key);
+      for (let i = 0; i < list.length; i++) {
+        const { entry, unit } = list[i];
         if (entry.templated) continue;
         fn({ section: S, key, hard: true, unit, entry }, entry.value);
       }
     };
-    if (['container', 'pod', 'kube', 'build'].includes(type)) each('Network', (b, v) => networkValue(c, b, v, 0));
-    if (['container', 'pod', 'build'].includes(type)) each('Volume', (b, v) => volumeValue(c, b, v));
+    if (type === 'container' || type === 'pod' || type === 'kube' || type === 'build') each('Network', (b, v) => networkValue(c, b, v, 0));
+    if (type === 'container' || type === 'pod' || type === 'build') each('Volume', (b, v) => volumeValue(c, b, v));
     if (type === 'container') {
       each('Mount', (b, v) => mountValue(c, b, v));
       const pod = view.last(S, 'Pod');
       if (pod && !pod.entry.templated && pod.entry.value.endsWith('.pod')) {
-        c.add({ section: S, key: 'Pod', hard: true, unit: pod.unit, entry: pod.entry, form: 'quadlet', name: pod.entry.value, targetType: 'pod' }, 0, pod.entry.value.length);
+        c.add({ section: S, key: 'Pod', hard: true, unit: pod.unit, entry: pod.entry }, 'quadlet', pod.entry.value, 'pod', undefined, 0, pod.entry.value.length);
       }
     }
     const imageHolder = type === 'container' || (type === 'volume' && view.lastValue(S, 'Driver')?.trim() === 'image');
     const image = imageHolder ? view.last(S, 'Image') : undefined;
     if (image && !image.entry.templated) {
       const t = quadletTypeOf(image.entry.value);
-      if (t === 'image' || t === 'build') c.add({ section: S, key: 'Image', hard: true, unit: image.unit, entry: image.entry, form: 'quadlet', name: image.entry.value, targetType: t }, 0, image.entry.value.length);
+      if (t === 'image' || t === 'build') c.add({ section: S, key: 'Image', hard: true, unit: image.unit, entry: image.entry }, 'quadlet', image.entry.value, t, undefined, 0, image.entry.value.length);
     }
     each('PodmanArgs', (b, v) => podmanArgsNetworks(c, b, v));
   }
 
-  for (const key of DEPENDENCY_KEYS) {
-    for (const { entry, unit } of view.values('Unit', key)) if (!entry.templated) dependencyWords(c, unit, entry, key);
+  for (let k = 0; k < DEPENDENCY_KEYS.length; k++) {
+    const key = DEPENDENCY_KEYS[k];
+    const list = view.values('Unit', key);
+    for (let i = 0; i < list.length; i++) if (!list[i].entry.templated) dependencyWords(c, list[i].unit, list[i].entry, key);
   }
 
   if (type === 'socket' || type === 'timer') {
@@ -290,7 +311,7 @@ export function extractReferences(view: UnitView, podmanVersion: string): Refere
     const key = type === 'socket' ? 'Service' : 'Unit';
     const explicit = view.last(section, key);
     if (explicit && explicit.entry.value && !explicit.entry.templated) {
-      c.add({ section, key, hard: true, unit: explicit.unit, entry: explicit.entry, form: 'unit', name: explicit.entry.value }, 0, explicit.entry.value.length);
+      c.add({ section, key, hard: true, unit: explicit.unit, entry: explicit.entry }, 'unit', explicit.entry.value, undefined, undefined, 0, explicit.entry.value.length);
     } else {
       const header = view.doc.sections.find((s) => s.name === section);
       const { prefix, stem } = unitNameParts(view.name);

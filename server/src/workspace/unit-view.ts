@@ -17,11 +17,13 @@ const NONE: SourcedEntry[] = Object.freeze([]) as unknown as SourcedEntry[];
 export class UnitView implements NameSource {
   readonly documents: ParsedUnit[];
   /**
-   * key → its assignments across the file and its drop-ins (every section), built on first use.
-   * One table per view: rules ask ~60 questions per unit, and tables per section and key were a
-   * large share of a cold check's memory.
+   * Keys and their assignments across the file and its drop-ins (every section), built on first
+   * use: `lists[i]` holds the entries of `keys[i]`. One table per view: rules ask ~60 questions per
+   * unit. Two arrays rather than a Map: a unit has ~25 keys, which are interned strings (a search
+   * compares pointers), and the Map's growth was the largest garbage of a cold check.
    */
-  private byKey?: Map<string, SourcedEntry[]>;
+  private keys?: string[];
+  private lists?: SourcedEntry[][];
   /** Keys assigned in more than one section (e.g. Environment= in [Container] and [Service]). */
   private mixed?: Set<string>;
   /** Per-section answers for mixed keys, and entries per section (both rare). */
@@ -54,21 +56,32 @@ export class UnitView implements NameSource {
     return this.main.doc;
   }
 
-  private table(): Map<string, SourcedEntry[]> {
-    if (this.byKey) return this.byKey;
-    const byKey = new Map<string, SourcedEntry[]>();
+  /** The assignments of a key (any section), or undefined. */
+  private listOf(key: string): SourcedEntry[] | undefined {
+    if (!this.keys) this.buildTable();
+    const i = this.keys!.indexOf(key);
+    return i === -1 ? undefined : this.lists![i];
+  }
+
+  private buildTable(): void {
+    const keys: string[] = [];
+    const lists: SourcedEntry[][] = [];
     for (const unit of this.documents) {
       for (const entry of unit.doc.entries) {
         const sourced: SourcedEntry = { entry, unit };
-        const same = byKey.get(entry.key);
-        if (!same) byKey.set(entry.key, [sourced]);
-        else {
+        const i = keys.indexOf(entry.key);
+        if (i === -1) {
+          keys.push(entry.key);
+          lists.push([sourced]);
+        } else {
+          const same = lists[i];
           if (same[0].entry.section.name !== entry.section.name) (this.mixed ??= new Set()).add(entry.key);
           same.push(sourced);
         }
       }
     }
-    return (this.byKey = byKey);
+    this.keys = keys;
+    this.lists = lists;
   }
 
   /** Entries of a section across the file and its drop-ins, in the order Podman reads them (shared: do not mutate). */
@@ -78,9 +91,8 @@ export class UnitView implements NameSource {
     if (!list) {
       list = [];
       // The same objects all() returns, in document order.
-      const table = this.table();
       for (const unit of this.documents) {
-        for (const entry of unit.doc.entries) if (entry.section.name === section) list.push(table.get(entry.key)!.find((e) => e.entry === entry)!);
+        for (const entry of unit.doc.entries) if (entry.section.name === section) list.push(this.listOf(entry.key)!.find((e) => e.entry === entry)!);
       }
       (this.bySection ??= new Map()).set(cacheKey, list);
     }
@@ -89,7 +101,7 @@ export class UnitView implements NameSource {
 
   /** Assignments of one key across the file and its drop-ins, in order (shared: do not mutate). */
   all(section: string, key: string): SourcedEntry[] {
-    const list = this.table().get(key);
+    const list = this.listOf(key);
     if (!list) return NONE;
     if (!this.mixed?.has(key)) return list[0].entry.section.name === section ? list : NONE;
     const cacheKey = `${section}\u0000${key}`;

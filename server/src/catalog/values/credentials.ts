@@ -32,7 +32,20 @@ export function nameParts(name: string): string[] {
     .map((p) => p.toUpperCase());
 }
 
+// Variable names repeat across units (TZ, APP_NAME): one answer per name, bounded like the value memos.
+const CREDENTIAL_MEMO_LIMIT = 50_000;
+let credentialMemo = new Map<string, boolean>();
+
 export function looksLikeCredential(name: string): boolean {
+  let answer = credentialMemo.get(name);
+  if (answer === undefined) {
+    if (credentialMemo.size >= CREDENTIAL_MEMO_LIMIT) credentialMemo = new Map();
+    credentialMemo.set(name, (answer = computeLooksLikeCredential(name)));
+  }
+  return answer;
+}
+
+function computeLooksLikeCredential(name: string): boolean {
   const parts = nameParts(name);
   if (parts.length === 0 || DESCRIBES.has(parts[parts.length - 1])) return false;
   if (parts.some((p) => WORDS.has(p) || SUFFIXES.some((s) => p.endsWith(s)))) return true;

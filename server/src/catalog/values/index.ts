@@ -4,6 +4,7 @@
 // problems are relative to the entry's raw value.
 
 import { KeyInfo } from '../keys';
+import { UnitType } from '../filetypes';
 import { parseAddHost, parseCidrValue, parseDnsValue, parseIpRange, parseIpValue } from './addresses';
 import { parsePodmanBool, parseSystemdBool } from './bool';
 import { parseCapabilities } from './capabilities';
@@ -136,7 +137,13 @@ function systemdGrammar(info: KeyInfo, text: string, ctx: ValueContext, inQuadle
 // dropped when it grows past MEMO_LIMIT values (a new target version or a huge tree).
 const MEMO_LIMIT = 100_000;
 const NO_PROBLEMS: ValueProblem[] = Object.freeze([]) as unknown as ValueProblem[];
-let memo = new Map<KeyInfo, Map<string, Map<string, ValueProblem[]>>>();
+/** Per key: the values of the context seen last (nearly always the only one), and the others. */
+interface KeyMemo {
+  context: string;
+  byValue: Map<string, ValueProblem[]>;
+  others?: Map<string, Map<string, ValueProblem[]>>;
+}
+let memo = new Map<KeyInfo, KeyMemo>();
 let memoSize = 0;
 
 // version → type → section → the context strings (inQuadlet false, true): one string object per
@@ -160,19 +167,30 @@ export function valueContextKey(version: string, type: string | undefined, secti
  * given, is valueContextKey() of this context.
  */
 export function checkValue(info: KeyInfo, value: string, ctx: ValueContext, inQuadlet: boolean, contextKey?: string): ValueProblem[] {
+  return checkValueIn(info, value, ctx.version, ctx.type, ctx.section, inQuadlet, contextKey ?? valueContextKey(ctx.version, ctx.type, ctx.section, inQuadlet));
+}
+
+/**
+ * checkValue() for callers that loop over entries: the context is given as parts and its
+ * valueContextKey(), and the context object is built only when the value is new.
+ */
+export function checkValueIn(info: KeyInfo, value: string, version: string, type: UnitType, section: string, inQuadlet: boolean, context: string): ValueProblem[] {
   if (memoSize >= MEMO_LIMIT) {
     memo = new Map();
     memoSize = 0;
   }
-  let byContext = memo.get(info);
-  if (!byContext) memo.set(info, (byContext = new Map()));
-  // ctx.key is info.key; ctx.section differs from info.section for keys shared between sections.
-  const context = contextKey ?? valueContextKey(ctx.version, ctx.type, ctx.section, inQuadlet);
-  let byValue = byContext.get(context);
-  if (!byValue) byContext.set(context, (byValue = new Map()));
+  let byKey = memo.get(info);
+  if (!byKey) memo.set(info, (byKey = { context, byValue: new Map(), others: undefined }));
+  // The section may differ from info.section for keys shared between sections (the context says).
+  let byValue: Map<string, ValueProblem[]> | undefined;
+  if (byKey.context === context) byValue = byKey.byValue;
+  else {
+    byValue = byKey.others?.get(context);
+    if (!byValue) (byKey.others ??= new Map()).set(context, (byValue = new Map()));
+  }
   let problems = byValue.get(value);
   if (!problems) {
-    problems = computeProblems(info, value, ctx, inQuadlet);
+    problems = computeProblems(info, value, { version, type, section, key: info.key }, inQuadlet);
     // Most values are fine: one shared empty list instead of one per distinct value.
     if (problems.length === 0) problems = NO_PROBLEMS;
     byValue.set(value, problems);

@@ -54,7 +54,21 @@ export function parseIPv6(input: string): bigint | undefined {
   return v;
 }
 
+// Addresses repeat across values (127.0.0.1 in thousands of PublishPort= lines): one parse per text.
+const IP_MEMO_LIMIT = 10_000;
+let ipMemo = new Map<string, IpAddress | null>();
+
+/** Parses an IPv4 or IPv6 address (shared answers: do not mutate). */
 export function parseIp(s: string): IpAddress | undefined {
+  let ip = ipMemo.get(s);
+  if (ip === undefined) {
+    if (ipMemo.size >= IP_MEMO_LIMIT) ipMemo = new Map();
+    ipMemo.set(s, (ip = computeIp(s) ?? null));
+  }
+  return ip ?? undefined;
+}
+
+function computeIp(s: string): IpAddress | undefined {
   const v4 = parseIPv4(s);
   if (v4 !== undefined) return { family: 4, value: v4 };
   if (s.includes(':')) {

@@ -47,6 +47,11 @@ export function toBindAddress(ip: IpAddress): BindAddress {
 
 /** `port` or `start-end`, as podman's parseAndValidateRange reads it (1-65535, end > start). */
 function parsePortRange(text: string, start: number, what: string, problems: ValueProblem[]): PortRange | undefined {
+  // The usual case, one valid port, without splitting and regular expressions.
+  if (isDigits(text)) {
+    const port = Number(text);
+    if (port >= 1 && port <= 65535) return { from: port, to: port };
+  }
   const piece = { start, end: start + text.length };
   const bounds = text.split('-');
   const bad = (message: string) => {
@@ -58,6 +63,15 @@ function parsePortRange(text: string, start: number, what: string, problems: Val
   if (from < 1 || from > 65535 || to < 1 || to > 65535) return bad(`${what} port ${text} is outside 1-65535`);
   if (bounds.length === 2 && to <= from) return bad(`the ${what} port range ${text} must end above its start`);
   return { from, to };
+}
+
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const NOTE = '; podman refuses it when the unit starts.';

@@ -9,7 +9,7 @@ import { Inventory } from '../inventory';
 import { unitKey } from '../queries';
 import { UnitView } from '../unit-view';
 import { extractListeners } from './extract';
-import { blocksOf, touchedKeys } from './keys';
+import { BLOCK, blocksOf, touchedKeys } from './keys';
 import { Listener, formatAddress, formatPorts } from './model';
 import { rangesOverlap } from './overlap';
 
@@ -110,6 +110,13 @@ export class PortInventory implements Inventory {
 
   /** Listeners with fixed host ports on that host and protocol whose ports overlap the range. */
   near(host: string, protocol: Protocol, ports: PortRange): Listener[] {
+    const first = Math.floor(ports.from / BLOCK);
+    if (first === Math.floor(ports.to / BLOCK)) {
+      // One block (almost every range): its set has each listener once, no deduplication needed.
+      const out: Listener[] = [];
+      for (const l of this.blocks.get(blockId(host, protocol, first)) ?? []) if (l.ports && rangesOverlap(l.ports, ports)) out.push(l);
+      return out;
+    }
     const out = new Set<Listener>();
     for (const b of blocksOf(ports)) {
       for (const l of this.blocks.get(blockId(host, protocol, b)) ?? []) if (l.ports && rangesOverlap(l.ports, ports)) out.add(l);
