@@ -13,7 +13,7 @@ import { networkSettings, specialNetwork } from '../network-mode';
 import { podmanArgsOf } from '../podman-args';
 import { UnitView } from '../unit-view';
 import { kubeYamlPorts } from './kube-yaml';
-import { FileEdit, InactiveReason, Listener, ListenerSource, TextSpot, formatPorts } from './model';
+import { FileEdit, InactiveReason, Listener, ListenerSource, formatPorts } from './model';
 import { yamlRefs } from './yaml-path';
 
 export interface ExtractOptions {
@@ -64,17 +64,7 @@ function listenerId(unit: ParsedUnit, file: string, r: Range, protocol: Protocol
 }
 
 /** What differs between listener sources; makeListener adds the rest. */
-interface Shape {
-  text: string;
-  at: TextSpot;
-  anchor: { unit: ParsedUnit; range: Range };
-  portRange: Range;
-  addressRange: Range;
-  address: BindAddress;
-  ports?: PortRange;
-  containerPorts?: PortRange;
-  protocol: Protocol;
-}
+type Shape = Pick<Listener, 'text' | 'at' | 'anchor' | 'portRange' | 'addressRange' | 'address' | 'ports' | 'containerPorts' | 'protocol'>;
 
 // Every listener gets every field (one object shape): hosts with thousands of units stay fast.
 function makeListener(c: Common, s: Shape): Listener {

@@ -147,8 +147,7 @@ export class PortInventory implements Inventory {
     const keys: string[] = [];
     for (const l of listeners) {
       if (!l.ports) continue;
-      for (const b of blocksOf(l.ports)) {
-        const id = blockId(l.host, l.protocol, b);
+      for (const id of blockIdsOf(l, l.ports)) {
         let set = this.blocks.get(id);
         if (!set) this.blocks.set(id, (set = new Set()));
         set.add(l);
@@ -173,8 +172,7 @@ export class PortInventory implements Inventory {
     const keys: string[] = [];
     for (const l of listeners) {
       if (!l.ports) continue;
-      for (const b of blocksOf(l.ports)) {
-        const id = blockId(l.host, l.protocol, b);
+      for (const id of blockIdsOf(l, l.ports)) {
         const set = this.blocks.get(id);
         set?.delete(l);
         if (set && set.size === 0) this.blocks.delete(id);
@@ -199,6 +197,11 @@ function hashes(text: string): [number, number] {
 
 function blockId(host: string, protocol: Protocol, block: number): string {
   return `${host}\u0000${protocol}\u0000${block}`;
+}
+
+/** The ids of the blocks a listener's host ports fall in (where add and drop file it). */
+function blockIdsOf(l: Listener, ports: PortRange): string[] {
+  return blocksOf(ports).map((b) => blockId(l.host, l.protocol, b));
 }
 
 const attached = new WeakMap<WorkspaceIndex, PortInventory>();
