@@ -54,20 +54,14 @@ export const SCENARIO = {
 async function quickOpen(page, name, query = name) {
   // Retried as a whole: the first Ctrl+P can arrive before the keybinding service is ready, and under load Enter can
   // reach the list while its results are still being replaced (then nothing opens).
-  for (let i = 1; ; i++) {
-    try {
-      await page.keyboard.press('Control+P');
-      await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
-      await page.keyboard.type(query);
-      await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor({ timeout: 8000 });
-      await page.keyboard.press('Enter');
-      await page.locator(SEL.activeTab, { hasText: name }).waitFor({ timeout: 5000 });
-      return;
-    } catch (e) {
-      if (i === 5) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await retry(5, async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
+    await page.keyboard.type(query);
+    await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor({ timeout: 8000 });
+    await page.keyboard.press('Enter');
+    await page.locator(SEL.activeTab, { hasText: name }).waitFor({ timeout: 5000 });
+  }, () => page.keyboard.press('Escape'));
 }
 
 /**
@@ -77,31 +71,25 @@ async function quickOpen(page, name, query = name) {
 async function goToLine(page, line) {
   const atLine = () => page.waitForFunction(({ sel, line }) => !!document.activeElement?.closest('.monaco-editor')
     && new RegExp(`Ln ${line}, Col`).test(document.querySelector(sel)?.innerText || ''), { sel: SEL.selectionStatus, line }, { timeout: 5000 });
-  for (let i = 1; ; i++) {
-    try {
-      await page.keyboard.press('Control+G');
-      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === ':'),
-        SEL.quickInputBox, { timeout: 3000 });
-      await page.keyboard.type(String(line));
-      await page.waitForFunction(({ sel, want }) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === want),
-        { sel: SEL.quickInputBox, want: `:${line}` }, { timeout: 3000 });
-      await page.keyboard.press('Enter');
-      await atLine();
-      return;
-    } catch (e) {
-      if (i === 6) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await retry(6, async () => {
+    await page.keyboard.press('Control+G');
+    await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === ':'),
+      SEL.quickInputBox, { timeout: 3000 });
+    await page.keyboard.type(String(line));
+    await page.waitForFunction(({ sel, want }) => [...document.querySelectorAll(sel)].some((el) => el.offsetParent !== null && el.value === want),
+      { sel: SEL.quickInputBox, want: `:${line}` }, { timeout: 3000 });
+    await page.keyboard.press('Enter');
+    await atLine();
+  }, () => page.keyboard.press('Escape'));
 }
 
 /** Ctrl+. until the code action menu shows `title`, then move the focus onto it (rows cannot be clicked). */
 async function openActionMenuAt(page, title) {
   const row = page.locator(SEL.actionRow, { hasText: title });
-  for (let i = 1; ; i++) {                       // Ctrl+. right after focusing sometimes opens nothing: retry
+  await retry(5, async () => {                   // Ctrl+. right after focusing sometimes opens nothing
     await page.keyboard.press('Control+.');
-    try { await row.waitFor({ timeout: 3000 }); break; } catch (e) { if (i === 5) throw e; }
-  }
+    await row.waitFor({ timeout: 3000 });
+  });
   const focused = page.locator(SEL.actionRowFocused, { hasText: title });
   const rows = await page.locator(SEL.actionRow).count();
   for (let i = 0; i <= rows && !(await focused.count()); i++) await page.keyboard.press('ArrowDown');
@@ -237,17 +225,11 @@ async function retry(times, step, reset = async () => {}) {
 
 /** F1, the command's title, Enter (retried: the palette can miss the first key press under load). */
 async function runCommand(page, title) {
-  for (let i = 1; ; i++) {
-    try {
-      await page.keyboard.press('F1');
-      await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
-      await page.keyboard.type(title);
-      await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ timeout: 8000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (e) {
-      if (i === 5) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await retry(5, async () => {
+    await page.keyboard.press('F1');
+    await page.locator(SEL.quickInputBox).waitFor({ timeout: 3000 });
+    await page.keyboard.type(title);
+    await page.locator(SEL.quickInputRow, { hasText: title }).first().waitFor({ timeout: 8000 });
+    await page.keyboard.press('Enter');
+  }, () => page.keyboard.press('Escape'));
 }
